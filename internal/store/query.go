@@ -1,0 +1,141 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"strconv"
+	"strings"
+)
+
+// ErrNotFound is returned by helpers when a row that must exist does not.
+var ErrNotFound = errors.New("not found")
+
+// Querier is what both *DB (reads) and *Tx offer, so read helpers can run in
+// or out of a transaction.
+type Querier interface {
+	QueryContext(ctx context.Context, q string, args ...any) (*sql.Rows, error)
+	QueryRowContext(ctx context.Context, q string, args ...any) *sql.Row
+	Dialect() Dialect
+}
+
+// Rebind turns the ? placeholders we write everywhere into $1, $2 … for
+// PostgreSQL. Question marks inside single-quoted literals are left alone.
+func Rebind(d Dialect, q string) string {
+	if d != Postgres || !strings.Contains(q, "?") {
+		return q
+	}
+	var b strings.Builder
+	b.Grow(len(q) + 8)
+	n, inStr := 0, false
+	for i := 0; i < len(q); i++ {
+		c := q[i]
+		switch {
+		case c == '\'':
+			inStr = !inStr
+			b.WriteByte(c)
+		case c == '?' && !inStr:
+			n++
+			b.WriteByte('$')
+			b.WriteString(strconv.Itoa(n))
+		default:
+			b.WriteByte(c)
+		}
+	}
+	return b.String()
+}
+
+// reader is the read side of a DB: the reader pool with rebinding.
+type reader struct{ db *DB }
+
+// Read returns a Querier over the reader pool.
+func (db *DB) Read() Querier { return reader{db} }
+
+func (r reader) Dialect() Dialect { return r.db.Dialect }
+func (r reader) QueryContext(ctx context.Context, q string, args ...any) (*sql.Rows, error) {
+	return r.db.R.QueryContext(ctx, Rebind(r.db.Dialect, q), args...)
+}
+func (r reader) QueryRowContext(ctx context.Context, q string, args ...any) *sql.Row {
+	return r.db.R.QueryRowContext(ctx, Rebind(r.db.Dialect, q), args...)
+}
+
+// Tx is a write transaction on the writer connection.
+type Tx struct {
+	tx *sql.Tx
+	d  Dialect
+}
+
+func (t *Tx) Dialect() Dialect { return t.d }
+
+func (t *Tx) ExecContext(ctx context.Context, q string, args ...any) (sql.Result, error) {
+	return t.tx.ExecContext(ctx, Rebind(t.d, q), args...)
+}
+func (t *Tx) QueryContext(ctx context.Context, q string, args ...any) (*sql.Rows, error) {
+	return t.tx.QueryContext(ctx, Rebind(t.d, q), args...)
+}
+func (t *Tx) QueryRowContext(ctx context.Context, q string, args ...any) *sql.Row {
+	return t.tx.QueryRowContext(ctx, Rebind(t.d, q), args...)
+}
+
+// InsertID runs an INSERT … and returns the new row's id. The statement must
+// not end in RETURNING; both dialects support "RETURNING id".
+func (t *Tx) InsertID(ctx context.Context, q string, args ...any) (int64, error) {
+	var id int64
+	err := t.QueryRowContext(ctx, q+" RETURNING id", args...).Scan(&id)
+	return id, err
+}
+
+// InTx runs fn in a write transaction, committing when fn returns nil and
+// rolling back otherwise (also on panic). All audited changes go through it,
+// so a change and its audit record commit or vanish together.
+func (db *DB) InTx(ctx context.Context, fn func(tx *Tx) error) (err error) {
+	sqlTx, err := db.W.BeginTx(ctx, nil)
+	if err != nil {
+		return fmt.Errorf("begin transaction: %w", err)
+	}
+	tx := &Tx{tx: sqlTx, d: db.Dialect}
+	defer func() {
+		if p := recover(); p != nil {
+			_ = sqlTx.Rollback()
+			panic(p)
+		}
+		if err != nil {
+			_ = sqlTx.Rollback()
+		}
+	}()
+	if err = fn(tx); err != nil {
+		return err
+	}
+	if err = sqlTx.Commit(); err != nil {
+		return fmt.Errorf("commit: %w", err)
+	}
+	return nil
+}
+
+// IsUniqueViolation reports whether err is a unique-constraint failure in
+// either dialect, so services can turn it into a "already exists" message.
+func IsUniqueViolation(err error) bool {
+	if err == nil {
+		return false
+	}
+	s := err.Error()
+	return strings.Contains(s, "UNIQUE constraint failed") || strings.Contains(s, "SQLSTATE 23505") ||
+		strings.Contains(s, "duplicate key value")
+}
+
+// NullInt turns 0 into SQL NULL for optional foreign keys.
+func NullInt(v int64) any {
+	if v == 0 {
+		return nil
+	}
+	return v
+}
+
+// NullString turns "" into SQL NULL for optional unique text columns.
+func NullString(v string) any {
+	if v == "" {
+		return nil
+	}
+	return v
+}

@@ -1,0 +1,165 @@
+// Package store opens the database (embedded SQLite or PostgreSQL), applies
+// migrations and offers the transaction helper every capability writes through.
+// Dialect differences are kept here and nowhere else.
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"net/url"
+	"os"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"time"
+
+	_ "github.com/jackc/pgx/v5/stdlib" // registers the "pgx" driver
+	_ "modernc.org/sqlite"             // registers the "sqlite" driver
+)
+
+// Dialect names the SQL flavour behind a DB.
+type Dialect string
+
+const (
+	SQLite   Dialect = "sqlite"
+	Postgres Dialect = "postgres"
+)
+
+// DB is an open database: one writer connection and a reader pool for SQLite,
+// a single pool for PostgreSQL (where W and R are the same *sql.DB).
+type DB struct {
+	W       *sql.DB
+	R       *sql.DB
+	Dialect Dialect
+	// Path is the SQLite file (empty for PostgreSQL).
+	Path string
+	dsn  string
+}
+
+// IsPostgresURL reports whether dsn names a PostgreSQL server.
+func IsPostgresURL(dsn string) bool {
+	return strings.HasPrefix(dsn, "postgres://") || strings.HasPrefix(dsn, "postgresql://")
+}
+
+// Open connects to dsn (a file path for SQLite or a postgres:// URL), checks
+// that the database answers, and returns it. It does not migrate.
+func Open(ctx context.Context, dsn string) (*DB, error) {
+	if strings.TrimSpace(dsn) == "" {
+		return nil, errors.New("no database configured: set FAZHI_DB to a file path or a postgres:// URL")
+	}
+	if IsPostgresURL(dsn) {
+		return openPostgres(ctx, dsn)
+	}
+	return openSQLite(ctx, dsn)
+}
+
+func openPostgres(ctx context.Context, dsn string) (*DB, error) {
+	if _, err := url.Parse(dsn); err != nil {
+		return nil, fmt.Errorf("invalid PostgreSQL URL: %w", err)
+	}
+	db, err := sql.Open("pgx", dsn)
+	if err != nil {
+		return nil, fmt.Errorf("open PostgreSQL: %w", err)
+	}
+	db.SetMaxOpenConns(20)
+	db.SetMaxIdleConns(10)
+	db.SetConnMaxIdleTime(5 * time.Minute)
+	pctx, cancel := context.WithTimeout(ctx, 10*time.Second)
+	defer cancel()
+	if err := db.PingContext(pctx); err != nil {
+		db.Close()
+		return nil, fmt.Errorf("cannot connect to PostgreSQL at %s: %w", redactURL(dsn), err)
+	}
+	return &DB{W: db, R: db, Dialect: Postgres, dsn: dsn}, nil
+}
+
+func openSQLite(ctx context.Context, path string) (*DB, error) {
+	dir := filepath.Dir(path)
+	if st, err := os.Stat(dir); err != nil || !st.IsDir() {
+		return nil, fmt.Errorf("database directory %s does not exist or is not a directory", dir)
+	}
+	base := "file:" + path + "?_time_format=sqlite&_pragma=foreign_keys(1)&_pragma=busy_timeout(5000)"
+	w, err := sql.Open("sqlite", base+"&_pragma=journal_mode(WAL)&_pragma=synchronous(NORMAL)&_txlock=immediate")
+	if err != nil {
+		return nil, fmt.Errorf("open SQLite %s: %w", path, err)
+	}
+	// One writer: SQLite serialises writes anyway; a single connection turns
+	// lock contention into queueing inside the pool instead of SQLITE_BUSY.
+	w.SetMaxOpenConns(1)
+	w.SetConnMaxIdleTime(0)
+	if err := pingSQLite(ctx, w, path); err != nil {
+		w.Close()
+		return nil, err
+	}
+	r, err := sql.Open("sqlite", base+"&_pragma=query_only(1)")
+	if err != nil {
+		w.Close()
+		return nil, fmt.Errorf("open SQLite readers %s: %w", path, err)
+	}
+	r.SetMaxOpenConns(max(4, runtime.NumCPU()*2))
+	return &DB{W: w, R: r, Dialect: SQLite, Path: path, dsn: path}, nil
+}
+
+// pingSQLite forces the file to open and takes a write lock briefly, so that
+// a file locked by another process or not a database is reported at start.
+func pingSQLite(ctx context.Context, w *sql.DB, path string) error {
+	pctx, cancel := context.WithTimeout(ctx, 15*time.Second)
+	defer cancel()
+	tx, err := w.BeginTx(pctx, nil)
+	if err == nil {
+		_, err = tx.ExecContext(pctx, "CREATE TABLE IF NOT EXISTS fazhi_ping(x INTEGER)")
+		if err == nil {
+			_, err = tx.ExecContext(pctx, "DROP TABLE fazhi_ping")
+		}
+		if rerr := tx.Rollback(); err == nil {
+			err = rerr
+		}
+	}
+	if err == nil {
+		return nil
+	}
+	msg := err.Error()
+	switch {
+	case strings.Contains(msg, "locked") || strings.Contains(msg, "SQLITE_BUSY"):
+		return fmt.Errorf("SQLite database %s is locked by another process (is another fazhi running?): %w", path, err)
+	case strings.Contains(msg, "not a database"):
+		return fmt.Errorf("%s is not a SQLite database: %w", path, err)
+	case strings.Contains(msg, "readonly") || strings.Contains(msg, "unable to open"):
+		return fmt.Errorf("cannot open SQLite database %s for writing: %w", path, err)
+	}
+	return fmt.Errorf("open SQLite database %s: %w", path, err)
+}
+
+// Close closes both pools.
+func (db *DB) Close() error {
+	err := db.W.Close()
+	if db.R != db.W {
+		if rerr := db.R.Close(); err == nil {
+			err = rerr
+		}
+	}
+	return err
+}
+
+// Describe names the database without secrets, for logs and the CLI.
+func (db *DB) Describe() string {
+	if db.Dialect == Postgres {
+		return "PostgreSQL " + redactURL(db.dsn)
+	}
+	return "SQLite " + db.Path
+}
+
+func redactURL(dsn string) string {
+	u, err := url.Parse(dsn)
+	if err != nil {
+		return "(unparseable URL)"
+	}
+	if u.User != nil {
+		if _, ok := u.User.Password(); ok {
+			u.User = url.UserPassword(u.User.Username(), "xxx")
+		}
+	}
+	return u.String()
+}
