@@ -1,0 +1,114 @@
+// Package auth holds users, roles, permissions, sessions and API tokens.
+// Permissions are checked per action; data is scoped to a unit subtree.
+package auth
+
+// Role is a named set of permissions. The three system roles follow 三员分立:
+// the system administrator runs accounts and units but cannot read the audit
+// log, the security administrator assigns roles, the auditor only reads the log.
+type Role string
+
+const (
+	RoleSysAdmin    Role = "sysadmin"   // 系统管理员
+	RoleSecAdmin    Role = "secadmin"   // 安全保密管理员
+	RoleAuditor     Role = "auditor"    // 安全审计员
+	RoleLegalOffice Role = "fazhiban"   // 法治办 (county supervisor)
+	RoleDeptLegal   Role = "dept_legal" // 部门法制员
+	RoleOfficer     Role = "officer"    // 执法人员
+	RoleLeader      Role = "leader"     // 领导
+	RoleAssessor    Role = "assessor"   // 考核员
+)
+
+// AllRoles in display order.
+var AllRoles = []Role{RoleSysAdmin, RoleSecAdmin, RoleAuditor, RoleLegalOffice, RoleDeptLegal,
+	RoleOfficer, RoleLeader, RoleAssessor}
+
+var roleNames = map[Role]string{
+	RoleSysAdmin:    "系统管理员",
+	RoleSecAdmin:    "安全保密管理员",
+	RoleAuditor:     "安全审计员",
+	RoleLegalOffice: "法治办",
+	RoleDeptLegal:   "部门法制员",
+	RoleOfficer:     "执法人员",
+	RoleLeader:      "领导",
+	RoleAssessor:    "考核员",
+}
+
+// Label is the role's Chinese name.
+func (r Role) Label() string {
+	if s, ok := roleNames[r]; ok {
+		return s
+	}
+	return string(r)
+}
+
+// Valid reports whether r is a known role.
+func (r Role) Valid() bool { _, ok := roleNames[r]; return ok }
+
+// Perm is one action a route or service may require.
+type Perm string
+
+const (
+	PermHome         Perm = "home.view"       // own home page, reminders, own password and tokens
+	PermUnitView     Perm = "unit.view"       // see units of the scope
+	PermUnitManage   Perm = "unit.manage"     // create, edit, move, merge units
+	PermUserView     Perm = "user.view"       // list accounts
+	PermUserManage   Perm = "user.manage"     // create, disable accounts, reset passwords
+	PermRoleAssign   Perm = "role.assign"     // grant and revoke roles, unlock accounts
+	PermAuditView    Perm = "audit.view"      // read, search, export and verify the audit log
+	PermAttachView   Perm = "attachment.view" // download attachments of the scope
+	PermAttachUpload Perm = "attachment.upload"
+	PermJobView      Perm = "job.view"      // see background jobs of the scope
+	PermJobRun       Perm = "job.run"       // start maintenance jobs (statistics rebuilds)
+	PermCalendarView Perm = "calendar.view" // calendar and deadline calculator
+	PermCalendarEdit Perm = "calendar.edit" // import holiday notices, edit rules
+)
+
+// business roles are the ones that work with the county's records.
+var business = []Role{RoleLegalOffice, RoleDeptLegal, RoleOfficer, RoleLeader, RoleAssessor}
+
+func with(base []Role, more ...Role) []Role { return append(append([]Role{}, base...), more...) }
+
+// grants is the single permission table. Every route names one Perm; the
+// route × role matrix test walks this table.
+var grants = map[Perm][]Role{
+	PermHome:         AllRoles,
+	PermUnitView:     with(business, RoleSysAdmin, RoleSecAdmin),
+	PermUnitManage:   {RoleSysAdmin},
+	PermUserView:     {RoleSysAdmin, RoleSecAdmin},
+	PermUserManage:   {RoleSysAdmin},
+	PermRoleAssign:   {RoleSecAdmin},
+	PermAuditView:    {RoleAuditor},
+	PermAttachView:   business,
+	PermAttachUpload: {RoleLegalOffice, RoleDeptLegal, RoleOfficer},
+	PermJobView:      with(business, RoleSysAdmin),
+	PermJobRun:       {RoleLegalOffice, RoleSysAdmin},
+	PermCalendarView: AllRoles,
+	PermCalendarEdit: {RoleSysAdmin, RoleLegalOffice},
+}
+
+// AllPerms lists every permission, for tests and documentation.
+func AllPerms() []Perm {
+	out := make([]Perm, 0, len(grants))
+	for p := range grants {
+		out = append(out, p)
+	}
+	return out
+}
+
+// Allowed reports whether any of roles holds p.
+func Allowed(roles []Role, p Perm) bool {
+	for _, r := range grants[p] {
+		for _, have := range roles {
+			if r == have {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// Known reports whether p is in the table.
+func Known(p Perm) bool { _, ok := grants[p]; return ok }
+
+// RolesFor lists the roles holding p.
+func RolesFor(p Perm) []Role { return grants[p] }
