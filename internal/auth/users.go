@@ -74,6 +74,9 @@ type Error struct {
 
 func (e *Error) Error() string { return e.Message }
 
+// ErrorCode lets the HTTP layer map the error to a status in one place.
+func (e *Error) ErrorCode() string { return e.Code }
+
 var (
 	ErrBadCredentials = &Error{Code: "unauthorized", Message: "用户名或密码错误"}
 	ErrInactive       = &Error{Code: "unauthorized", Message: "账号已停用，请联系系统管理员"}

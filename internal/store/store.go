@@ -163,3 +163,13 @@ func redactURL(dsn string) string {
 	}
 	return u.String()
 }
+
+// Backup writes a consistent copy of a SQLite database to path while it stays
+// in use (VACUUM INTO reads one snapshot).
+func (db *DB) Backup(ctx context.Context, path string) error {
+	if db.Dialect != SQLite {
+		return errors.New("online backup is for SQLite; use pg_dump for PostgreSQL")
+	}
+	_, err := db.R.ExecContext(ctx, "VACUUM INTO ?", path)
+	return err
+}

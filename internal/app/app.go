@@ -1,0 +1,74 @@
+package app
+
+import (
+	"context"
+	"fmt"
+	"log/slog"
+	"net/http"
+	"os"
+
+	"fazhi/internal/audit"
+	"fazhi/internal/auth"
+	"fazhi/internal/org"
+	"fazhi/internal/store"
+	"fazhi/internal/web"
+)
+
+// Version is set at build time (-ldflags "-X fazhi/internal/app.Version=…").
+var Version = "dev"
+
+// App is a running fazhi: database, services and web handler.
+type App struct {
+	Cfg   Config
+	DB    *store.DB
+	Audit *audit.Logger
+	Auth  *auth.Service
+	Org   *org.Service
+	Web   *web.Server
+	Log   *slog.Logger
+}
+
+// Open connects to the configured database, applies migrations and builds
+// the services. Errors are worded for the operator (English, one line).
+func Open(ctx context.Context, cfg Config, log *slog.Logger) (*App, error) {
+	if log == nil {
+		log = slog.New(slog.NewTextHandler(os.Stderr, nil))
+	}
+	logger, err := audit.NewLogger(cfg.AuditHash)
+	if err != nil {
+		return nil, err
+	}
+	db, err := store.Open(ctx, cfg.DB)
+	if err != nil {
+		return nil, err
+	}
+	if err := db.Migrate(ctx); err != nil {
+		db.Close()
+		return nil, err
+	}
+	a := &App{Cfg: cfg, DB: db, Audit: logger, Auth: auth.NewService(db, logger), Org: org.NewService(db, logger), Log: log}
+	if err := a.build(); err != nil {
+		db.Close()
+		return nil, err
+	}
+	return a, nil
+}
+
+func (a *App) build() error {
+	w, err := web.New(web.Deps{DB: a.DB, Auth: a.Auth, Audit: a.Audit, Org: a.Org, Log: a.Log, Version: Version,
+		TrustProxy: a.Cfg.TrustProxy})
+	if err != nil {
+		return fmt.Errorf("build web UI: %w", err)
+	}
+	a.Web = w
+	return nil
+}
+
+// Handler is the HTTP handler of the whole application.
+func (a *App) Handler() http.Handler { return a.Web.Handler() }
+
+// Close releases the database.
+func (a *App) Close() error { return a.DB.Close() }
+
+// Shutdown stops background work before the process exits.
+func (a *App) Shutdown(ctx context.Context) {}

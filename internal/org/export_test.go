@@ -1,0 +1,4 @@
+package org
+
+// MapUniqueForTest exposes the unique-violation mapping to the store tests.
+var MapUniqueForTest = mapUnique

@@ -1,0 +1,123 @@
+// Package plan turns a 法治政府建设 实施方案 / 实施意见 / 工作要点 into a draft
+// plan: chapters, numbered tasks, their responsible units and deadlines.
+package plan
+
+import (
+	"errors"
+	"strings"
+)
+
+// ErrNoStructure means the text has no numbered headings at all, so it is
+// not a plan this parser can read.
+var ErrNoStructure = errors.New("plan: no numbered headings found")
+
+// ParsedPlan is the draft plan read from a document.
+type ParsedPlan struct {
+	Title    string
+	Year     int // the single year in the title (年度工作要点), 0 for multi-year plans
+	Chapters []Chapter
+	Tasks    []ParsedTask
+	// Framing holds numbered items at the task level that state guidance
+	// rather than work (指导思想, 基本原则, 总体目标 …); see the rule on ParseText.
+	Framing   []ParsedTask
+	Warnings  []string // user-facing, in Chinese
+	Truncated bool     // the text looks cut off
+}
+
+// Chapter is a top-level heading such as "二、健全政府机构职能体系…".
+type Chapter struct {
+	No      int
+	Heading string // the heading line as written, numbering included
+	Title   string // the heading without its numbering
+	Line    int
+}
+
+// ParsedTask is one numbered task.
+type ParsedTask struct {
+	No      int    // the number as written: (二十五) → 25, "3." → 3
+	Seq     int    // 1-based position among the tasks
+	Marker  string // the numbering as written, e.g. "(二十五)"
+	Chapter string // heading of the enclosing chapter as written; "" when the plan has none
+	Section string // heading between chapter and task, when tasks sit two levels down
+	Title   string // the first sentence
+	Body    string // the text after the title, unit lists removed
+	Units   []string
+	CoUnits []string
+	// Deadlines found in the title and body, in order of appearance.
+	Deadlines []Deadline
+	Line      int // 1-based line of the task heading
+}
+
+// ParseText parses the plain text of a plan.
+//
+// Which numbered items are tasks: plans number chapters (一、), items ((一))
+// and sub-items (1. / (1)), and the task level differs between plans.
+// The task level is the deepest numbering level that holds at least 80% of
+// all 责任单位/牵头单位/配合单位 lists in its items' subtrees and where at
+// least 60% of its items (in chapters that have any list) carry one. Deeper
+// numbering then stays inside the task body; this keeps "1. 2." sub-points of
+// a task from becoming tasks and still finds "1." tasks under "(一)" sections.
+// Without any unit list the level is the first one below the chapters.
+// An item at that level without units is framing, not a task, when its title
+// is 指导思想 / 基本原则 / 总体目标 …, when its chapter is a 总体要求-like
+// chapter, or when its chapter comes before the first chapter with units.
+// Numbering may run on across chapters (seed 003) or restart in each one.
+func ParseText(text string) (ParsedPlan, error) {
+	lines := classifyLines(text)
+	nodes := buildNodes(lines)
+	if len(nodes) == 0 {
+		return ParsedPlan{}, ErrNoStructure
+	}
+	var p ParsedPlan
+	p.Title = detectTitle(lines)
+	if p.Title == "" {
+		p.warn("未识别到文件标题")
+	}
+	p.Year = titleYear(p.Title)
+	chapterRank, taskRank := chooseTaskRank(nodes)
+	b := builder{plan: &p, lines: lines, nodes: nodes, chapterRank: chapterRank, taskRank: taskRank}
+	b.build()
+	b.checkNumbering()
+	b.checkTruncation()
+	if len(p.Tasks) == 0 {
+		p.warn("未识别到任何任务")
+	}
+	return p, nil
+}
+
+func (p *ParsedPlan) warn(msg string) {
+	p.Warnings = append(p.Warnings, msg)
+}
+
+// UnitCount reports how many tasks carry at least one responsible unit.
+func (p ParsedPlan) UnitCount() int {
+	n := 0
+	for _, t := range p.Tasks {
+		if len(t.Units)+len(t.CoUnits) > 0 {
+			n++
+		}
+	}
+	return n
+}
+
+// DeadlinePhrases returns the phrases of the task's deadlines.
+func (t ParsedTask) DeadlinePhrases() []string {
+	out := make([]string, 0, len(t.Deadlines))
+	for _, d := range t.Deadlines {
+		out = append(out, d.Phrase)
+	}
+	return out
+}
+
+// trimSpace trims ASCII and CJK white space (U+3000, NBSP, BOM, zero-width space).
+func trimSpace(s string) string {
+	return strings.TrimFunc(s, isSpace)
+}
+
+func isSpace(r rune) bool {
+	switch r {
+	case ' ', '\t', '\n', '\r', '\v', '\f', '\u00a0', '\u3000', '\ufeff', '\u200b':
+		return true
+	}
+	return false
+}

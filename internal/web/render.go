@@ -1,0 +1,176 @@
+package web
+
+import (
+	"bytes"
+	"embed"
+	"fmt"
+	"html/template"
+	"io/fs"
+	"net/http"
+	"strings"
+	"time"
+
+	"fazhi/internal/auth"
+	"fazhi/internal/httpx"
+)
+
+//go:embed templates/*.html
+var templateFS embed.FS
+
+// templates holds one parsed set per page: the layout plus that page.
+type templates struct{ pages map[string]*template.Template }
+
+var cst = time.FixedZone("CST", 8*3600)
+
+var funcs = template.FuncMap{
+	"datetime": func(t time.Time) string {
+		if t.IsZero() {
+			return ""
+		}
+		return t.In(cst).Format("2006-01-02 15:04:05")
+	},
+	"date": func(t time.Time) string {
+		if t.IsZero() {
+			return ""
+		}
+		return t.In(cst).Format("2006年1月2日")
+	},
+	"roleLabel": func(r auth.Role) string { return r.Label() },
+	"add":       func(a, b int) int { return a + b },
+	"join":      strings.Join,
+}
+
+func loadTemplates() (*templates, error) {
+	names, err := fs.Glob(templateFS, "templates/*.html")
+	if err != nil {
+		return nil, err
+	}
+	t := &templates{pages: map[string]*template.Template{}}
+	for _, n := range names {
+		base := strings.TrimSuffix(strings.TrimPrefix(n, "templates/"), ".html")
+		if base == "layout" {
+			continue
+		}
+		p, err := template.New("layout.html").Funcs(funcs).ParseFS(templateFS, "templates/layout.html", n)
+		if err != nil {
+			return nil, fmt.Errorf("template %s: %w", n, err)
+		}
+		t.pages[base] = p
+	}
+	return t, nil
+}
+
+type navItem struct {
+	Label, Href string
+	Active      bool
+}
+
+// nav lists the menu entries the user may open, in a fixed order.
+var navOrder = []struct {
+	label, href string
+	perm        auth.Perm
+}{
+	{"首页", "/", auth.PermHome},
+	{"单位管理", "/admin/units", auth.PermUnitView},
+	{"用户管理", "/admin/users", auth.PermUserView},
+	{"审计日志", "/audit", auth.PermAuditView},
+	{"工作日历", "/calendar", auth.PermCalendarView},
+	{"期限计算器", "/calendar/calc", auth.PermCalendarView},
+	{"附件", "/attachments", auth.PermAttachView},
+	{"后台任务", "/jobs", auth.PermJobView},
+}
+
+func (s *Server) nav(r *http.Request, u *auth.User) []navItem {
+	var out []navItem
+	for _, n := range navOrder {
+		if !u.Can(n.perm) || !s.hasGET(n.href) {
+			continue
+		}
+		active := r.URL.Path == n.href || (n.href != "/" && strings.HasPrefix(r.URL.Path, n.href+"/"))
+		out = append(out, navItem{Label: n.label, Href: n.href, Active: active})
+	}
+	return out
+}
+
+func (s *Server) hasGET(path string) bool {
+	want := path
+	if path == "/" {
+		want = "/{$}"
+	}
+	for _, rt := range s.routes {
+		if rt.Method == "GET" && rt.Pattern == want {
+			return true
+		}
+	}
+	return false
+}
+
+// view is what every page template receives.
+type view struct {
+	Title   string
+	User    *auth.User
+	Nav     []navItem
+	CSRF    string
+	Flash   string
+	Error   string
+	Version string
+	Data    any
+}
+
+func (s *Server) view(r *http.Request, title string, data any) *view {
+	v := &view{Title: title, User: httpx.User(r), Data: data, Version: s.Version}
+	if v.User != nil {
+		v.Nav = s.nav(r, v.User)
+	}
+	if sess, ok := sessionFrom(r); ok {
+		v.CSRF = sess.CSRFToken
+	}
+	v.Flash = r.URL.Query().Get("ok")
+	return v
+}
+
+// render executes a page; the output is buffered so a template error becomes
+// a clean 500 instead of half a page.
+func (s *Server) render(w http.ResponseWriter, status int, page string, v *view) {
+	t, ok := s.tmpl.pages[page]
+	if !ok {
+		s.Log.Error("missing template", "page", page)
+		http.Error(w, "internal error", 500)
+		return
+	}
+	var buf bytes.Buffer
+	if err := t.ExecuteTemplate(&buf, "layout.html", v); err != nil {
+		s.Log.Error("template", "page", page, "err", err)
+		http.Error(w, "页面渲染失败", 500)
+		return
+	}
+	w.Header().Set("Content-Type", "text/html; charset=utf-8")
+	w.Header().Set("Cache-Control", "no-store")
+	w.WriteHeader(status)
+	_, _ = w.Write(buf.Bytes())
+}
+
+// renderError shows the friendly error page (or the API's JSON error).
+func (s *Server) renderError(w http.ResponseWriter, r *http.Request, ae *httpx.AppError) {
+	if isAPI(r) {
+		httpx.WriteError(w, ae)
+		return
+	}
+	titles := map[int]string{400: "请求有误", 401: "请先登录", 403: "没有权限", 404: "页面不存在", 409: "数据冲突",
+		429: "请稍后再试", 500: "系统出错了"}
+	title := titles[ae.Status]
+	if title == "" {
+		title = "出错了"
+	}
+	v := s.view(r, title, map[string]any{"Status": ae.Status, "Message": ae.Message})
+	s.render(w, ae.Status, "error", v)
+}
+
+// flashRedirect sends the browser to target with a success message.
+func flashRedirect(w http.ResponseWriter, r *http.Request, target, msg string) {
+	sep := "?"
+	if strings.Contains(target, "?") {
+		sep = "&"
+	}
+	http.Redirect(w, r, target+sep+"ok="+urlQueryEscape(msg), http.StatusSeeOther)
+}

@@ -1,0 +1,100 @@
+// Package web serves the Chinese browser UI: routes, middleware, one file per
+// page or action, embedded templates and static files. It never writes SQL:
+// it calls the capability packages.
+package web
+
+import (
+	"log/slog"
+	"net/http"
+	"sort"
+
+	"fazhi/internal/audit"
+	"fazhi/internal/auth"
+	"fazhi/internal/httpx"
+	"fazhi/internal/org"
+	"fazhi/internal/store"
+)
+
+// Deps are the services the UI calls.
+type Deps struct {
+	DB         *store.DB
+	Auth       *auth.Service
+	Audit      *audit.Logger
+	Org        *org.Service
+	Log        *slog.Logger
+	Version    string
+	TrustProxy bool // take the client address from X-Forwarded-For
+	// Extra routes mounted by other packages (the JSON API), covered by the
+	// same permission checks and the same route matrix test.
+	Extra []httpx.Route
+}
+
+// Server is the web application.
+type Server struct {
+	Deps
+	tmpl   *templates
+	routes []httpx.Route
+}
+
+// New builds the server and its route table.
+func New(d Deps) (*Server, error) {
+	if d.Log == nil {
+		d.Log = slog.Default()
+	}
+	t, err := loadTemplates()
+	if err != nil {
+		return nil, err
+	}
+	s := &Server{Deps: d, tmpl: t}
+	s.routes = append(s.pageRoutes(), d.Extra...)
+	return s, nil
+}
+
+// Routes returns the full route table (UI and mounted API).
+func (s *Server) Routes() []httpx.Route {
+	out := append([]httpx.Route(nil), s.routes...)
+	sort.Slice(out, func(i, j int) bool { return out[i].Key() < out[j].Key() })
+	return out
+}
+
+// pageRoutes is the UI's route table: every route names its permission.
+func (s *Server) pageRoutes() []httpx.Route {
+	return []httpx.Route{
+		{Method: "GET", Pattern: "/static/", Public: true, Handler: s.handleStatic},
+		{Method: "GET", Pattern: "/healthz", Public: true, Handler: s.handleHealth},
+		{Method: "GET", Pattern: "/login", Public: true, Handler: s.handleLoginForm},
+		{Method: "POST", Pattern: "/login", Public: true, Handler: s.handleLogin},
+		{Method: "POST", Pattern: "/logout", Perm: auth.PermHome, Handler: s.handleLogout},
+		{Method: "GET", Pattern: "/{$}", Perm: auth.PermHome, Handler: s.handleHome},
+		{Method: "GET", Pattern: "/password", Perm: auth.PermHome, Handler: s.handlePasswordForm},
+		{Method: "POST", Pattern: "/password", Perm: auth.PermHome, Handler: s.handlePassword},
+		{Method: "GET", Pattern: "/tokens", Perm: auth.PermHome, Handler: s.handleTokens},
+		{Method: "POST", Pattern: "/tokens", Perm: auth.PermHome, Handler: s.handleTokenCreate},
+		{Method: "POST", Pattern: "/tokens/{id}/revoke", Perm: auth.PermHome, Handler: s.handleTokenRevoke},
+
+		{Method: "GET", Pattern: "/admin/users", Perm: auth.PermUserView, Handler: s.handleUsers},
+		{Method: "GET", Pattern: "/admin/users/new", Perm: auth.PermUserManage, Handler: s.handleUserNewForm},
+		{Method: "POST", Pattern: "/admin/users", Perm: auth.PermUserManage, Handler: s.handleUserCreate},
+		{Method: "GET", Pattern: "/admin/users/{id}", Perm: auth.PermUserView, Handler: s.handleUserEditForm},
+		{Method: "POST", Pattern: "/admin/users/{id}", Perm: auth.PermUserManage, Handler: s.handleUserUpdate},
+		{Method: "POST", Pattern: "/admin/users/{id}/password", Perm: auth.PermUserManage, Handler: s.handleUserResetPassword},
+		{Method: "POST", Pattern: "/admin/users/{id}/roles", Perm: auth.PermRoleAssign, Handler: s.handleUserRoles},
+		{Method: "POST", Pattern: "/admin/users/{id}/unlock", Perm: auth.PermRoleAssign, Handler: s.handleUserUnlock},
+
+		{Method: "GET", Pattern: "/audit", Perm: auth.PermAuditView, Handler: s.handleAudit},
+		{Method: "GET", Pattern: "/audit/export.xlsx", Perm: auth.PermAuditView, Handler: s.handleAuditExport},
+		{Method: "POST", Pattern: "/audit/verify", Perm: auth.PermAuditView, Handler: s.handleAuditVerify},
+	}
+}
+
+// Handler returns the whole application with its middleware.
+func (s *Server) Handler() http.Handler {
+	mux := http.NewServeMux()
+	for _, rt := range s.routes {
+		mux.Handle(rt.Key(), s.guard(rt))
+	}
+	mux.Handle("/", s.withSession(http.HandlerFunc(s.handleNotFound)))
+	cop := http.NewCrossOriginProtection()
+	cop.SetDenyHandler(http.HandlerFunc(s.handleCrossOrigin))
+	return s.recoverer(securityHeaders(cop.Handler(mux)))
+}
