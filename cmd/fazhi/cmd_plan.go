@@ -109,10 +109,10 @@ func parsePlanFile(file string) (plan.ParsedPlan, error) {
 
 type planJSON struct {
 	Title string     `json:"title"`
-	Tasks []taskJSON `json:"tasks"`
+	Tasks []planTaskJSON `json:"tasks"`
 }
 
-type taskJSON struct {
+type planTaskJSON struct {
 	No        int      `json:"no"`
 	Chapter   string   `json:"chapter"`
 	Title     string   `json:"title"`
@@ -122,11 +122,11 @@ type taskJSON struct {
 }
 
 func writePlanJSON(w io.Writer, p plan.ParsedPlan) error {
-	out := planJSON{Title: p.Title, Tasks: make([]taskJSON, 0, len(p.Tasks))}
+	out := planJSON{Title: p.Title, Tasks: make([]planTaskJSON, 0, len(p.Tasks))}
 	for _, t := range p.Tasks {
-		out.Tasks = append(out.Tasks, taskJSON{
+		out.Tasks = append(out.Tasks, planTaskJSON{
 			No: t.No, Chapter: t.Chapter, Title: t.Title,
-			Units: orEmpty(t.Units), CoUnits: orEmpty(t.CoUnits), Deadlines: t.DeadlinePhrases(),
+			Units: planOrEmpty(t.Units), CoUnits: planOrEmpty(t.CoUnits), Deadlines: t.DeadlinePhrases(),
 		})
 	}
 	enc := json.NewEncoder(w)
@@ -135,7 +135,7 @@ func writePlanJSON(w io.Writer, p plan.ParsedPlan) error {
 	return enc.Encode(out)
 }
 
-func orEmpty(s []string) []string {
+func planOrEmpty(s []string) []string {
 	if s == nil {
 		return []string{}
 	}
@@ -170,10 +170,10 @@ func writePlanTable(w io.Writer, p plan.ParsedPlan) {
 			if chapter != "" {
 				fmt.Fprintln(w, "【"+chapter+"】")
 			}
-			writeRow(w, []string{"编号", "任务", "责任单位", "配合单位", "时限"})
+			planWriteRow(w, []string{"编号", "任务", "责任单位", "配合单位", "时限"})
 		}
-		writeRow(w, []string{t.Marker, t.Title, joinOrDash(t.Units), joinOrDash(t.CoUnits),
-			joinOrDash(t.DeadlinePhrases())})
+		planWriteRow(w, []string{t.Marker, t.Title, planJoin(t.Units), planJoin(t.CoUnits),
+			planJoin(t.DeadlinePhrases())})
 	}
 	if len(p.Warnings) > 0 {
 		fmt.Fprintln(w, "\n提示：")
@@ -183,12 +183,12 @@ func writePlanTable(w io.Writer, p plan.ParsedPlan) {
 	}
 }
 
-// writeRow prints one table row, wrapping long cells onto further lines.
-func writeRow(w io.Writer, cells []string) {
+// planWriteRow prints one table row, wrapping long cells onto further lines.
+func planWriteRow(w io.Writer, cells []string) {
 	wrapped := make([][]string, len(cells))
 	height := 1
 	for i, c := range cells {
-		wrapped[i] = wrapCells(c, planColumns[i].width)
+		wrapped[i] = planWrapCells(c, planColumns[i].width)
 		height = max(height, len(wrapped[i]))
 	}
 	for k := 0; k < height; k++ {
@@ -199,46 +199,46 @@ func writeRow(w io.Writer, cells []string) {
 				part = wrapped[i][k]
 			}
 			b.WriteString(part)
-			b.WriteString(strings.Repeat(" ", planColumns[i].width-cellWidth(part)+2))
+			b.WriteString(strings.Repeat(" ", planColumns[i].width-planCellWidth(part)+2))
 		}
 		fmt.Fprintln(w, strings.TrimRight(b.String(), " "))
 	}
 }
 
-func joinOrDash(s []string) string {
+func planJoin(s []string) string {
 	if len(s) == 0 {
 		return "—"
 	}
 	return strings.Join(s, "、")
 }
 
-// wrapCells splits s into lines of at most width terminal cells.
-func wrapCells(s string, width int) []string {
+// planWrapCells splits s into lines of at most width terminal cells.
+func planWrapCells(s string, width int) []string {
 	var lines []string
 	var b strings.Builder
 	used := 0
 	for _, r := range s {
-		if used+runeCells(r) > width {
+		if used+planRuneCells(r) > width {
 			lines = append(lines, b.String())
 			b.Reset()
 			used = 0
 		}
 		b.WriteRune(r)
-		used += runeCells(r)
+		used += planRuneCells(r)
 	}
 	return append(lines, b.String())
 }
 
-func cellWidth(s string) int {
+func planCellWidth(s string) int {
 	n := 0
 	for _, r := range s {
-		n += runeCells(r)
+		n += planRuneCells(r)
 	}
 	return n
 }
 
-// runeCells is 2 for East Asian wide characters, else 1.
-func runeCells(r rune) int {
+// planRuneCells is 2 for East Asian wide characters, else 1.
+func planRuneCells(r rune) int {
 	switch {
 	case r >= 0x1100 && r <= 0x115F, r >= 0x2E80 && r <= 0xA4CF, r >= 0xAC00 && r <= 0xD7A3,
 		r >= 0xF900 && r <= 0xFAFF, r >= 0xFE30 && r <= 0xFE4F, r >= 0xFF00 && r <= 0xFF60,

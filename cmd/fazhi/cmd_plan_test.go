@@ -11,16 +11,16 @@ import (
 	"testing"
 )
 
-const seedZhangye = "../../internal/plan/testdata/zhangye_2021_2025.txt"
+const planSeedZhangye = "../../internal/plan/testdata/zhangye_2021_2025.txt"
 
-func runPlanCapture(args ...string) (code int, stdout, stderr string) {
+func planRun(args ...string) (code int, stdout, stderr string) {
 	var out, errOut bytes.Buffer
 	code = runPlan(args, &out, &errOut)
 	return code, out.String(), errOut.String()
 }
 
 func TestPlanParseJSON(t *testing.T) {
-	code, stdout, stderr := runPlanCapture("parse", seedZhangye, "--format", "json")
+	code, stdout, stderr := planRun("parse", planSeedZhangye, "--format", "json")
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, stderr)
 	}
@@ -62,7 +62,7 @@ func TestPlanParseJSONEmptyLists(t *testing.T) {
 	if err := os.WriteFile(file, []byte(text), 0o600); err != nil {
 		t.Fatal(err)
 	}
-	code, stdout, stderr := runPlanCapture("parse", "--format=json", file)
+	code, stdout, stderr := planRun("parse", "--format=json", file)
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, stderr)
 	}
@@ -86,14 +86,14 @@ func TestPlanParseDOCXBySniffing(t *testing.T) {
 	if err := os.WriteFile(file, buf.Bytes(), 0o600); err != nil {
 		t.Fatal(err)
 	}
-	code, stdout, stderr := runPlanCapture("parse", file, "--format", "json")
+	code, stdout, stderr := planRun("parse", file, "--format", "json")
 	if code != 0 || !strings.Contains(stdout, `"co_units": [`) || !strings.Contains(stdout, "县公安局") {
 		t.Errorf("exit %d stdout %s stderr %s", code, stdout, stderr)
 	}
 }
 
 func TestPlanParseTable(t *testing.T) {
-	code, stdout, _ := runPlanCapture("parse", seedZhangye)
+	code, stdout, _ := planRun("parse", planSeedZhangye)
 	if code != 0 {
 		t.Fatalf("exit %d", code)
 	}
@@ -125,15 +125,15 @@ func TestPlanParseErrors(t *testing.T) {
 		{nil, "usage: fazhi plan parse"},
 		{[]string{"frobnicate"}, "unknown subcommand"},
 		{[]string{"parse"}, "no file given"},
-		{[]string{"parse", seedZhangye, "--format", "xml"}, "unknown format"},
-		{[]string{"parse", seedZhangye, "--bogus"}, "unknown flag"},
+		{[]string{"parse", planSeedZhangye, "--format", "xml"}, "unknown format"},
+		{[]string{"parse", planSeedZhangye, "--bogus"}, "unknown flag"},
 		{[]string{"parse", filepath.Join(dir, "missing.txt")}, "no such file"},
 		{[]string{"parse", gbk}, "not UTF-8"},
 		{[]string{"parse", prose}, "no numbered headings"},
 		{[]string{"parse", doc}, "legacy .doc"},
 	}
 	for _, c := range cases {
-		code, _, stderr := runPlanCapture(c.args...)
+		code, _, stderr := planRun(c.args...)
 		if code != 2 || !strings.Contains(stderr, c.want) || strings.Count(stderr, "\n") > 1 {
 			t.Errorf("%v: exit %d stderr %q", c.args, code, stderr)
 		}

@@ -7,6 +7,7 @@ import (
 	"net/http"
 	"os"
 
+	"fazhi/internal/api"
 	"fazhi/internal/audit"
 	"fazhi/internal/auth"
 	"fazhi/internal/org"
@@ -55,8 +56,9 @@ func Open(ctx context.Context, cfg Config, log *slog.Logger) (*App, error) {
 }
 
 func (a *App) build() error {
+	api := &api.API{DB: a.DB, Auth: a.Auth, Org: a.Org, Audit: a.Audit}
 	w, err := web.New(web.Deps{DB: a.DB, Auth: a.Auth, Audit: a.Audit, Org: a.Org, Log: a.Log, Version: Version,
-		TrustProxy: a.Cfg.TrustProxy})
+		TrustProxy: a.Cfg.TrustProxy, Extra: api.Routes()})
 	if err != nil {
 		return fmt.Errorf("build web UI: %w", err)
 	}

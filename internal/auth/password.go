@@ -14,13 +14,23 @@ import (
 
 // argon2id parameters: RFC 9106's second recommended option, sized for a
 // 2-core server (about 30 ms per hash).
-const (
-	argonTime    = 2
-	argonMemory  = 64 * 1024
-	argonThreads = 2
-	argonKeyLen  = 32
-	saltLen      = 16
+var (
+	argonTime    uint32 = 2
+	argonMemory  uint32 = 64 * 1024
+	argonThreads uint8  = 2
 )
+
+const (
+	argonKeyLen = 32
+	saltLen     = 16
+)
+
+// CheapHashingForTests lowers the argon2id cost so test suites that create
+// many accounts stay fast. The parameters are stored in each hash, so
+// verification is unaffected. Never call it outside tests.
+func CheapHashingForTests() {
+	argonTime, argonMemory, argonThreads = 1, 1024, 1
+}
 
 // HashPassword returns a PHC-format argon2id hash.
 func HashPassword(pw string) (string, error) {

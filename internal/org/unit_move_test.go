@@ -1,6 +1,7 @@
 package org_test
 
 import (
+	"errors"
 	"fmt"
 	"slices"
 	"testing"
@@ -109,62 +110,87 @@ func TestMoveRefusals(t *testing.T) {
 	})
 }
 
-func TestMergeReparentsAndKeepsHistory(t *testing.T) {
+type reform struct {
+	gov, a, a1, a2, a21, b, b1, c org.Unit
+}
+
+// buildReform makes 文化局 (two sections, one with a sub-section), 旅游局
+// (one section) and the future 文广旅体局.
+func buildReform(f *fixture) reform {
+	var r reform
+	r.gov = f.create(0, "县人民政府", org.LevelGovernment)
+	r.a = f.create(r.gov.ID, "县文化局", org.LevelDepartment)
+	r.a1 = f.create(r.a.ID, "艺术科", org.LevelSection)
+	r.a2 = f.create(r.a.ID, "文物科", org.LevelSection)
+	r.a21 = f.create(r.a2.ID, "文物保护组", org.LevelSection)
+	r.b = f.create(r.gov.ID, "县旅游局", org.LevelDepartment)
+	r.b1 = f.create(r.b.ID, "市场科", org.LevelSection)
+	r.c = f.create(r.gov.ID, "县文化广电旅游体育局", org.LevelDepartment)
+	return r
+}
+
+func TestMergeReparentsChildren(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, db *store.DB) {
 		f := setup(t, db)
-		gov := f.create(0, "县人民政府", org.LevelGovernment)
-		a := f.create(gov.ID, "县文化局", org.LevelDepartment)
-		a1 := f.create(a.ID, "艺术科", org.LevelSection)
-		a2 := f.create(a.ID, "文物科", org.LevelSection)
-		a21 := f.create(a2.ID, "文物保护组", org.LevelSection)
-		b := f.create(gov.ID, "县旅游局", org.LevelDepartment)
-		b1 := f.create(b.ID, "市场科", org.LevelSection)
-		c := f.create(gov.ID, "县文化广电旅游体育局", org.LevelDepartment)
-
-		merged, err := f.svc.Merge(f.ctx, a.ID, b.ID, "县编委〔2019〕5号")
+		r := buildReform(f)
+		merged, err := f.svc.Merge(f.ctx, r.a.ID, r.b.ID, "县编委〔2019〕5号")
 		if err != nil {
 			t.Fatal(err)
 		}
-		if merged.Active || merged.MergedInto != b.ID || merged.Path != a.Path || merged.StatusLabel() != "已合并" {
+		if merged.Active || merged.MergedInto != r.b.ID || merged.Path != r.a.Path || merged.StatusLabel() != "已合并" {
 			t.Fatalf("merged unit %+v", merged)
 		}
-		if f.get(a1.ID).ParentID != b.ID || f.get(a2.ID).ParentID != b.ID || f.get(a21.ID).ParentID != a2.ID {
+		if f.get(r.a1.ID).ParentID != r.b.ID || f.get(r.a2.ID).ParentID != r.b.ID || f.get(r.a21.ID).ParentID != r.a2.ID {
 			t.Fatal("children not re-parented")
 		}
-		want := []string{b.Path + fmt.Sprintf("%d/", a1.ID), b.Path + fmt.Sprintf("%d/", a2.ID),
-			b.Path + fmt.Sprintf("%d/%d/", a2.ID, a21.ID)}
-		if got := f.paths(a1.ID, a2.ID, a21.ID); !slices.Equal(got, want) {
+		want := []string{r.b.Path + fmt.Sprintf("%d/", r.a1.ID), r.b.Path + fmt.Sprintf("%d/", r.a2.ID),
+			r.b.Path + fmt.Sprintf("%d/%d/", r.a2.ID, r.a21.ID)}
+		if got := f.paths(r.a1.ID, r.a2.ID, r.a21.ID); !slices.Equal(got, want) {
 			t.Fatalf("paths %v, want %v", got, want)
 		}
-		kids, _ := f.svc.Children(f.ctx, b.ID, org.AnyStatus)
-		if len(kids) != 3 || kids[0].ID != a1.ID || kids[2].ID != b1.ID {
+		kids, _ := f.svc.Children(f.ctx, r.b.ID, org.AnyStatus)
+		if len(kids) != 3 || kids[0].ID != r.a1.ID || kids[2].ID != r.b1.ID {
 			t.Fatalf("children of b %+v", kids)
 		}
-		rows := f.audits(a.ID)
+		rows := f.audits(r.a.ID)
 		last := rows[len(rows)-1]
 		if last.Action != "unit.merge" || last.Summary != "单位“县文化局”并入“县旅游局”" {
 			t.Fatalf("audit %+v", last)
 		}
-		if ch, ok := changed(last, "children_moved"); !ok || ch.After != fmt.Sprintf("%d,%d", a1.ID, a2.ID) {
+		if ch, ok := changed(last, "children_moved"); !ok || ch.After != fmt.Sprintf("%d,%d", r.a1.ID, r.a2.ID) {
 			t.Fatalf("audit changes %s", last.Changes)
 		}
+		childHist, _ := f.svc.History(f.ctx, r.a1.ID)
+		if e := childHist[len(childHist)-1]; e.Kind != org.EventMove || e.FromParent != r.a.ID || e.ToParent != r.b.ID {
+			t.Fatalf("child's move event %+v", e)
+		}
+		f.chainIntact()
+	})
+}
 
-		// A second reform: b into c. The chain resolves to c and c's history holds all three.
-		if _, err := f.svc.Merge(f.ctx, b.ID, c.ID, ""); err != nil {
+// Two reforms in a row: a into b, then b into c.
+func TestMergeChainResolvesAndKeepsHistory(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, db *store.DB) {
+		f := setup(t, db)
+		r := buildReform(f)
+		if _, err := f.svc.Merge(f.ctx, r.a.ID, r.b.ID, "县编委〔2019〕5号"); err != nil {
 			t.Fatal(err)
 		}
-		for _, id := range []int64{a.ID, b.ID, c.ID} {
-			if r, err := f.svc.ResolveMerged(f.ctx, id); err != nil || r.ID != c.ID {
-				t.Fatalf("ResolveMerged(%d) = %d, %v", id, r.ID, err)
+		if _, err := f.svc.Merge(f.ctx, r.b.ID, r.c.ID, ""); err != nil {
+			t.Fatal(err)
+		}
+		for _, id := range []int64{r.a.ID, r.b.ID, r.c.ID} {
+			if u, err := f.svc.ResolveMerged(f.ctx, id); err != nil || u.ID != r.c.ID {
+				t.Fatalf("ResolveMerged(%d) = %d, %v", id, u.ID, err)
 			}
 		}
-		if r, _ := f.svc.ResolveMerged(f.ctx, a1.ID); r.ID != a1.ID {
+		if u, _ := f.svc.ResolveMerged(f.ctx, r.a1.ID); u.ID != r.a1.ID {
 			t.Fatal("unmerged unit resolved elsewhere")
 		}
-		if got := f.paths(a21.ID)[0]; got != c.Path+fmt.Sprintf("%d/%d/", a2.ID, a21.ID) {
+		if got := f.paths(r.a21.ID)[0]; got != r.c.Path+fmt.Sprintf("%d/%d/", r.a2.ID, r.a21.ID) {
 			t.Fatalf("grandchild path after second merge %s", got)
 		}
-		hist, err := f.svc.History(f.ctx, c.ID)
+		hist, err := f.svc.History(f.ctx, r.c.ID)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -172,17 +198,16 @@ func TestMergeReparentsAndKeepsHistory(t *testing.T) {
 		for _, e := range hist {
 			kinds = append(kinds, fmt.Sprintf("%d:%s", e.UnitID, e.Kind))
 		}
-		wantKinds := []string{fmt.Sprintf("%d:create", a.ID), fmt.Sprintf("%d:create", b.ID), fmt.Sprintf("%d:create", c.ID),
-			fmt.Sprintf("%d:merge", a.ID), fmt.Sprintf("%d:merge", b.ID)}
-		if !slices.Equal(kinds, wantKinds) {
-			t.Fatalf("history of c %v, want %v", kinds, wantKinds)
+		want := []string{fmt.Sprintf("%d:create", r.a.ID), fmt.Sprintf("%d:create", r.b.ID), fmt.Sprintf("%d:create", r.c.ID),
+			fmt.Sprintf("%d:merge", r.a.ID), fmt.Sprintf("%d:merge", r.b.ID)}
+		if !slices.Equal(kinds, want) {
+			t.Fatalf("history of c %v, want %v", kinds, want)
 		}
 		if s := hist[3].Summary(); s != "“县文化局”并入“县旅游局”（县编委〔2019〕5号）" {
 			t.Fatalf("summary %q", s)
 		}
-		childHist, _ := f.svc.History(f.ctx, a1.ID)
-		if e := childHist[len(childHist)-1]; e.Kind != org.EventMove || e.FromParent != b.ID || e.ToParent != c.ID {
-			t.Fatalf("child's move event %+v", e)
+		if _, err := f.svc.ResolveMerged(f.ctx, 999); !errors.Is(err, org.ErrNotFound) {
+			t.Fatalf("missing unit: %v", err)
 		}
 		f.chainIntact()
 	})
@@ -229,6 +254,37 @@ func TestMergeRefusals(t *testing.T) {
 			})
 		}
 		f.t = t
+		f.chainIntact()
+	})
+}
+
+// Two administrators moving a under b and b under a at the same moment:
+// the tree lock makes one wait and then see the other's move, so at most one
+// succeeds and the tree never gets a cycle.
+func TestConcurrentCrossMovesNeverCycle(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, db *store.DB) {
+		f := setup(t, db)
+		gov := f.create(0, "县人民政府", org.LevelGovernment)
+		for round := 0; round < 10; round++ {
+			a := f.create(gov.ID, fmt.Sprintf("甲%d", round), org.LevelDepartment)
+			b := f.create(gov.ID, fmt.Sprintf("乙%d", round), org.LevelDepartment)
+			errs := make(chan error, 2)
+			go func() { _, err := f.svc.Move(f.ctx, a.ID, b.ID, ""); errs <- err }()
+			go func() { _, err := f.svc.Move(f.ctx, b.ID, a.ID, ""); errs <- err }()
+			e1, e2 := <-errs, <-errs
+			if (e1 == nil) == (e2 == nil) {
+				t.Fatalf("round %d: want exactly one move to succeed, got %v / %v", round, e1, e2)
+			}
+			for _, err := range []error{e1, e2} {
+				if err != nil && !errors.Is(err, org.ErrInvalid) {
+					t.Fatalf("round %d: unexpected error %v", round, err)
+				}
+			}
+			pa, pb := f.get(a.ID).Path, f.get(b.ID).Path
+			if org.PathInScope(pa, pb) == org.PathInScope(pb, pa) {
+				t.Fatalf("round %d: paths %s and %s", round, pa, pb)
+			}
+		}
 		f.chainIntact()
 	})
 }

@@ -4,6 +4,7 @@ package plan
 
 import (
 	"errors"
+	"fmt"
 	"strings"
 )
 
@@ -13,39 +14,44 @@ var ErrNoStructure = errors.New("plan: no numbered headings found")
 
 // ParsedPlan is the draft plan read from a document.
 type ParsedPlan struct {
-	Title    string
-	Year     int // the single year in the title (年度工作要点), 0 for multi-year plans
-	Chapters []Chapter
-	Tasks    []ParsedTask
+	Title    string       `json:"title"`
+	Year     int          `json:"year,omitempty"` // the single year in the title (年度工作要点), 0 for multi-year plans
+	Chapters []Chapter    `json:"chapters"`
+	Tasks    []ParsedTask `json:"tasks"`
 	// Framing holds numbered items at the task level that state guidance
 	// rather than work (指导思想, 基本原则, 总体目标 …); see the rule on ParseText.
-	Framing   []ParsedTask
-	Warnings  []string // user-facing, in Chinese
-	Truncated bool     // the text looks cut off
+	Framing   []ParsedTask `json:"framing"`
+	Warnings  []string     `json:"warnings"`  // user-facing, in Chinese; at most maxWarnings plus a count of the rest
+	Truncated bool         `json:"truncated"` // the text looks cut off
+
+	dropped int // warnings beyond maxWarnings
 }
+
+// maxWarnings keeps a garbled upload from producing thousands of warnings.
+const maxWarnings = 50
 
 // Chapter is a top-level heading such as "二、健全政府机构职能体系…".
 type Chapter struct {
-	No      int
-	Heading string // the heading line as written, numbering included
-	Title   string // the heading without its numbering
-	Line    int
+	No      int    `json:"no"`
+	Heading string `json:"heading"` // the heading line as written, numbering included
+	Title   string `json:"title"`   // the heading without its numbering
+	Line    int    `json:"line"`
 }
 
 // ParsedTask is one numbered task.
 type ParsedTask struct {
-	No      int    // the number as written: (二十五) → 25, "3." → 3
-	Seq     int    // 1-based position among the tasks
-	Marker  string // the numbering as written, e.g. "(二十五)"
-	Chapter string // heading of the enclosing chapter as written; "" when the plan has none
-	Section string // heading between chapter and task, when tasks sit two levels down
-	Title   string // the first sentence
-	Body    string // the text after the title, unit lists removed
-	Units   []string
-	CoUnits []string
-	// Deadlines found in the title and body, in order of appearance.
-	Deadlines []Deadline
-	Line      int // 1-based line of the task heading
+	No      int      `json:"no"`                // the number as written: (二十五) → 25, "3." → 3
+	Seq     int      `json:"seq"`               // 1-based position among the tasks
+	Marker  string   `json:"marker"`            // the numbering as written, e.g. "(二十五)"
+	Chapter string   `json:"chapter"`           // heading of the enclosing chapter as written; "" when the plan has none
+	Section string   `json:"section,omitempty"` // heading between chapter and task, when tasks sit two levels down
+	Title   string   `json:"title"`             // the first sentence
+	Body    string   `json:"body"`              // the text after the title, unit lists removed
+	Units   []string `json:"units"`             // 责任单位 / 牵头单位, as written, qualifiers removed
+	CoUnits []string `json:"co_units"`          // 配合单位 / 协办单位
+	// Deadlines found in the title, body and 完成时限, in order of appearance.
+	Deadlines []Deadline `json:"deadlines"`
+	Line      int        `json:"line"` // 1-based line of the task heading
 }
 
 // ParseText parses the plain text of a plan.
@@ -82,11 +88,40 @@ func ParseText(text string) (ParsedPlan, error) {
 	if len(p.Tasks) == 0 {
 		p.warn("未识别到任何任务")
 	}
+	p.finishWarnings()
+	p.fillEmpty()
 	return p, nil
 }
 
 func (p *ParsedPlan) warn(msg string) {
-	p.Warnings = append(p.Warnings, msg)
+	if len(p.Warnings) < maxWarnings {
+		p.Warnings = append(p.Warnings, msg)
+		return
+	}
+	p.dropped++
+}
+
+func (p *ParsedPlan) finishWarnings() {
+	if p.dropped > 0 {
+		p.Warnings = append(p.Warnings, fmt.Sprintf("另有%d条提示未列出", p.dropped))
+		p.dropped = 0
+	}
+}
+
+// fillEmpty makes empty lists encode as [] rather than null.
+func (p *ParsedPlan) fillEmpty() {
+	if p.Chapters == nil {
+		p.Chapters = []Chapter{}
+	}
+	if p.Tasks == nil {
+		p.Tasks = []ParsedTask{}
+	}
+	if p.Framing == nil {
+		p.Framing = []ParsedTask{}
+	}
+	if p.Warnings == nil {
+		p.Warnings = []string{}
+	}
 }
 
 // UnitCount reports how many tasks carry at least one responsible unit.

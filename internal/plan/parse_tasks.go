@@ -16,6 +16,7 @@ type builder struct {
 	items       []int // indexes of all task-level nodes, framing included
 	lastItem    int   // index of the last task-level node
 	current     int   // index of the node being added
+	total       int   // unit lists in the whole text
 }
 
 // itemText is the text gathered from one task-level item.
@@ -30,6 +31,9 @@ type itemText struct {
 
 func (b *builder) build() {
 	b.firstUnits = -1
+	for _, n := range b.nodes {
+		b.total += n.annots
+	}
 	for i, n := range b.nodes {
 		if n.rank != b.chapterRank || b.taskRank == b.chapterRank {
 			continue
@@ -87,7 +91,7 @@ func (b *builder) itemWarnings(t ParsedTask, it itemText) {
 		b.plan.warn(fmt.Sprintf("任务%s的责任单位标注缺少右括号，文本可能被截断（第%d行）", t.Marker, t.Line))
 		b.plan.Truncated = true
 	}
-	if it.annots == 0 && b.totalAnnots() > 0 {
+	if it.annots == 0 && b.total > 0 {
 		b.plan.warn(fmt.Sprintf("任务%s未标明责任单位（第%d行）", t.Marker, t.Line))
 	}
 	// Closing text after the last task is expected; elsewhere it is worth a look.
@@ -96,14 +100,6 @@ func (b *builder) itemWarnings(t ParsedTask, it itemText) {
 			b.plan.warn(fmt.Sprintf("第%d行的段落位于责任单位标注之后，未归入任何任务", no))
 		}
 	}
-}
-
-func (b *builder) totalAnnots() int {
-	total := 0
-	for _, n := range b.nodes {
-		total += n.annots
-	}
-	return total
 }
 
 // isFraming applies the framing rule documented on ParseText.
@@ -136,8 +132,8 @@ func collectItem(lines []line, n node) itemText {
 	var pendingLines []int
 	adjacent := false // the previous line was a unit list: 牵头单位 then 配合单位
 	absorb := func(a *annotation) {
-		it.units = dedupe(append(it.units, a.units...))
-		it.co = dedupe(append(it.co, a.coUnits...))
+		it.units = append(it.units, a.units...)
+		it.co = append(it.co, a.coUnits...)
 		it.unclosed = it.unclosed || a.unclosed
 		it.extra = append(it.extra, a.deadlines...)
 		if !adjacent {
@@ -179,6 +175,7 @@ func collectItem(lines []line, n node) itemText {
 		title, paras[0] = splitTitle(paras[0])
 	}
 	it.title, it.body, it.orphans = title, strings.TrimSpace(strings.Join(paras, "\n")), pendingLines
+	it.units, it.co = dedupe(it.units), dedupe(it.co)
 	return it
 }
 

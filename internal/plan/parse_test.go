@@ -2,6 +2,7 @@ package plan
 
 import (
 	"errors"
+	"fmt"
 	"reflect"
 	"strings"
 	"testing"
@@ -266,6 +267,29 @@ func TestParseNumberingGapWarning(t *testing.T) {
 	p := mustParse(t, text)
 	if !hasWarning(p, "编号不连续：(二)之后是(四)") {
 		t.Errorf("warnings %q", p.Warnings)
+	}
+}
+
+func TestParseWarningsCapped(t *testing.T) {
+	p := mustParse(t, "某县工作要点\n一、任务\n"+strings.Repeat("(一)甲。(责任单位:县司法局)\n", 200))
+	if len(p.Warnings) != maxWarnings+1 || p.Warnings[maxWarnings] != "另有149条提示未列出" {
+		t.Errorf("%d warnings, last %q", len(p.Warnings), p.Warnings[len(p.Warnings)-1])
+	}
+}
+
+// Large uploads stay linear: 20 chapters of 999 tasks, each with a unit list.
+func TestParseLargeInput(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("某县工作要点\n")
+	for ch := 1; ch <= 20; ch++ {
+		fmt.Fprintf(&b, "%s、任务\n", chineseNumeral(ch))
+		for i := 1; i <= 999; i++ {
+			fmt.Fprintf(&b, "%d.推进工作。每年开展。(牵头单位:县司法局;配合单位:县公安局及各乡镇)\n", i)
+		}
+	}
+	p := mustParse(t, b.String())
+	if len(p.Tasks) != 19980 || p.Tasks[19979].No != 999 || len(p.Chapters) != 20 || len(p.Warnings) != 0 {
+		t.Errorf("tasks %d warnings %q", len(p.Tasks), p.Warnings)
 	}
 }
 

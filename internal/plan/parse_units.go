@@ -50,7 +50,9 @@ func labelLine(s string) (annotation, bool) {
 // end of the text, marked unclosed.
 func cutAnnotation(s string) (string, annotation, bool) {
 	opens := reOpenLabel.FindAllStringIndex(s, -1)
-	for i := len(opens) - 1; i >= 0; i-- {
+	// The list ends the line, so only the last few openings can start it;
+	// this keeps lines full of labels linear.
+	for i := len(opens) - 1; i >= 0 && i >= len(opens)-3; i-- {
 		start := opens[i][0]
 		end, closed := matchBracket(s, start)
 		if !closed {

@@ -12,6 +12,7 @@ import (
 
 	"fazhi/internal/auth"
 	"fazhi/internal/httpx"
+	"fazhi/internal/org"
 )
 
 //go:embed templates/*.html
@@ -38,6 +39,17 @@ var funcs = template.FuncMap{
 	"roleLabel": func(r auth.Role) string { return r.Label() },
 	"add":       func(a, b int) int { return a + b },
 	"join":      strings.Join,
+	"dict": func(kv ...any) map[string]any {
+		m := map[string]any{}
+		for i := 0; i+1 < len(kv); i += 2 {
+			m[kv[i].(string)] = kv[i+1]
+		}
+		return m
+	},
+	"fieldsOf": func(u org.Unit) org.UnitFields {
+		return org.UnitFields{Name: u.Name, ShortName: u.ShortName, Aliases: u.Aliases, Level: u.Level, OrgType: u.OrgType,
+			CreditCode: u.CreditCode, RegionCode: u.RegionCode, SortOrder: u.SortOrder}
+	},
 }
 
 func loadTemplates() (*templates, error) {

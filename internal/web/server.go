@@ -72,6 +72,16 @@ func (s *Server) pageRoutes() []httpx.Route {
 		{Method: "POST", Pattern: "/tokens", Perm: auth.PermHome, Handler: s.handleTokenCreate},
 		{Method: "POST", Pattern: "/tokens/{id}/revoke", Perm: auth.PermHome, Handler: s.handleTokenRevoke},
 
+		{Method: "GET", Pattern: "/admin/units", Perm: auth.PermUnitView, Handler: s.handleUnits},
+		{Method: "GET", Pattern: "/admin/units/export.xlsx", Perm: auth.PermUnitView, Handler: s.handleUnitsExport},
+		{Method: "GET", Pattern: "/admin/units/new", Perm: auth.PermUnitManage, Handler: s.handleUnitNewForm},
+		{Method: "POST", Pattern: "/admin/units", Perm: auth.PermUnitManage, Handler: s.handleUnitCreate},
+		{Method: "GET", Pattern: "/admin/units/{id}", Perm: auth.PermUnitView, Handler: s.handleUnit},
+		{Method: "POST", Pattern: "/admin/units/{id}", Perm: auth.PermUnitManage, Handler: s.handleUnitUpdate},
+		{Method: "POST", Pattern: "/admin/units/{id}/move", Perm: auth.PermUnitManage, Handler: s.handleUnitMove},
+		{Method: "POST", Pattern: "/admin/units/{id}/merge", Perm: auth.PermUnitManage, Handler: s.handleUnitMerge},
+		{Method: "POST", Pattern: "/admin/units/{id}/active", Perm: auth.PermUnitManage, Handler: s.handleUnitActive},
+
 		{Method: "GET", Pattern: "/admin/users", Perm: auth.PermUserView, Handler: s.handleUsers},
 		{Method: "GET", Pattern: "/admin/users/new", Perm: auth.PermUserManage, Handler: s.handleUserNewForm},
 		{Method: "POST", Pattern: "/admin/users", Perm: auth.PermUserManage, Handler: s.handleUserCreate},
