@@ -108,7 +108,7 @@ func parsePlanFile(file string) (plan.ParsedPlan, error) {
 }
 
 type planJSON struct {
-	Title string     `json:"title"`
+	Title string         `json:"title"`
 	Tasks []planTaskJSON `json:"tasks"`
 }
 

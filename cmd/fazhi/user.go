@@ -106,7 +106,22 @@ func (u userCmd) create(ctx context.Context, username, name, unitRef, scopeRef, 
 	if username == "" || name == "" || unitRef == "" {
 		return errors.New("--username, --name and --unit are required")
 	}
+	pw, err := readPassword(pw)
+	if err != nil {
+		return err
+	}
+	// Check the account before anything is written, so a refused user does
+	// not leave a bootstrapped root unit behind.
+	if err := auth.ValidateUsername(username); err != nil {
+		return cliErr(err)
+	}
+	if err := auth.CheckPolicy(username, pw); err != nil {
+		return fmt.Errorf("password refused by the policy (>= 10 characters, 3 of 4 classes, not the username): %w", err)
+	}
 	unit, err := u.findUnit(ctx, unitRef)
+	if errors.Is(err, org.ErrNotFound) {
+		unit, err = u.bootstrapRoot(ctx, unitRef)
+	}
 	if err != nil {
 		return fmt.Errorf("unit %q: %w", unitRef, err)
 	}
@@ -124,16 +139,31 @@ func (u userCmd) create(ctx context.Context, username, name, unitRef, scopeRef, 
 			rs = append(rs, auth.Role(r))
 		}
 	}
-	if pw, err = readPassword(pw); err != nil {
-		return err
-	}
 	nu, err := u.a.Auth.CreateUser(ctx, auth.NewUser{Username: username, DisplayName: name, UnitID: unit.ID,
 		ScopeUnitID: scopeID, Password: pw, MustChange: true, Roles: rs})
 	if err != nil {
-		return err
+		return cliErr(err)
 	}
 	fmt.Fprintf(u.out, "created user %s (id %d) in %s; the password must be changed at first login\n", nu.Username, nu.ID, unit.Name)
 	return nil
+}
+
+// bootstrapRoot creates the first unit of an empty database (the county
+// government) so that the first administrator can be created from the CLI.
+func (u userCmd) bootstrapRoot(ctx context.Context, name string) (org.Unit, error) {
+	units, err := u.a.Org.List(ctx, org.ListFilter{})
+	if err != nil {
+		return org.Unit{}, err
+	}
+	if len(units) > 0 {
+		return org.Unit{}, errors.New("no such unit (create it in the web UI, or give its id)")
+	}
+	root, err := u.a.Org.Create(ctx, 0, org.UnitFields{Name: name, Level: org.LevelGovernment, OrgType: org.OrgAdminOrgan,
+		Note: "命令行初始化"})
+	if err == nil {
+		fmt.Fprintf(u.out, "created root unit %s (id %d) in the empty database\n", root.Name, root.ID)
+	}
+	return root, err
 }
 
 func (u userCmd) passwd(ctx context.Context, username, pw string) error {
@@ -145,7 +175,7 @@ func (u userCmd) passwd(ctx context.Context, username, pw string) error {
 		return err
 	}
 	if err := u.a.Auth.ResetPassword(ctx, target.ID, pw); err != nil {
-		return err
+		return cliErr(err)
 	}
 	fmt.Fprintf(u.out, "password of %s reset; it must be changed at next login\n", username)
 	return nil
@@ -188,4 +218,13 @@ func (u userCmd) list(ctx context.Context) error {
 		fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%s\t%s\n", x.ID, x.Username, x.DisplayName, x.UnitName, strings.Join(rs, ","), status)
 	}
 	return tw.Flush()
+}
+
+// cliErr puts the field in English in front of the service's Chinese message.
+func cliErr(err error) error {
+	var ae *auth.Error
+	if errors.As(err, &ae) && ae.Field != "" {
+		return fmt.Errorf("invalid %s: %w", ae.Field, err)
+	}
+	return err
 }

@@ -55,7 +55,8 @@ func (s *Service) Authenticate(ctx context.Context, username, password, ip strin
 		return User{}, ErrInactive
 	}
 	err = s.DB.InTx(ctx, func(tx *store.Tx) error {
-		if _, err := tx.ExecContext(ctx, `UPDATE users SET failed_count = 0, locked_until = NULL, last_login_at = ? WHERE id = ?`,
+		if _, err := tx.ExecContext(ctx, `UPDATE users SET failed_count = 0, locked_until = NULL, prev_login_at = last_login_at,
+			last_login_at = ? WHERE id = ?`,
 			now.UTC(), u.ID); err != nil {
 			return err
 		}
@@ -65,7 +66,7 @@ func (s *Service) Authenticate(ctx context.Context, username, password, ip strin
 	if err != nil {
 		return User{}, err
 	}
-	u.FailedCount, u.LockedUntil, u.LastLoginAt = 0, time.Time{}, now
+	u.FailedCount, u.LockedUntil, u.PrevLoginAt, u.LastLoginAt = 0, time.Time{}, u.LastLoginAt, now
 	return u, nil
 }
 

@@ -30,6 +30,7 @@ type User struct {
 	FailedCount int
 	LockedUntil time.Time
 	LastLoginAt time.Time
+	PrevLoginAt time.Time // the login before the current one
 	Roles       []Role
 }
 
@@ -107,15 +108,15 @@ func NewService(db *store.DB, logger *audit.Logger) *Service {
 }
 
 const userSelect = `SELECT u.id, u.username, u.display_name, u.unit_id, un.name, u.scope_unit_id, su.name, su.path,
-	u.must_change, u.active, u.failed_count, u.locked_until, u.last_login_at
+	u.must_change, u.active, u.failed_count, u.locked_until, u.last_login_at, u.prev_login_at
 	FROM users u JOIN units un ON un.id = u.unit_id JOIN units su ON su.id = u.scope_unit_id`
 
 func scanUser(sc interface{ Scan(...any) error }) (User, error) {
 	var u User
-	var locked, last sql.NullTime
+	var locked, last, prev sql.NullTime
 	err := sc.Scan(&u.ID, &u.Username, &u.DisplayName, &u.UnitID, &u.UnitName, &u.ScopeUnitID, &u.ScopeName,
-		&u.ScopePath, &u.MustChange, &u.Active, &u.FailedCount, &locked, &last)
-	u.LockedUntil, u.LastLoginAt = locked.Time, last.Time
+		&u.ScopePath, &u.MustChange, &u.Active, &u.FailedCount, &locked, &last, &prev)
+	u.LockedUntil, u.LastLoginAt, u.PrevLoginAt = locked.Time, last.Time, prev.Time
 	return u, err
 }
 

@@ -56,6 +56,7 @@ CREATE TABLE users (
     locked_until  {{ts}},
     active        BOOLEAN NOT NULL DEFAULT TRUE,
     last_login_at {{ts}},
+    prev_login_at {{ts}},                  -- shown at login: "上次登录" (等保 practice)
     password_changed_at {{ts}},
     created_at    {{ts}} NOT NULL,
     updated_at    {{ts}} NOT NULL
