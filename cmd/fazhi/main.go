@@ -24,6 +24,7 @@ func commands() []command {
 		{"backup", "backup --out FILE [--db D]", "consistent online copy of the SQLite database (prints the pg_dump command for PostgreSQL)", runBackup},
 		{"calendar", "calendar export|add|import-notice …", "working-day calendar and statutory deadlines", runCalendar},
 		{"plan", "plan parse FILE [--format json]", "parse a 实施方案 text (TXT or DOCX) into tasks", runPlan},
+		{"bench", "bench [--duration 5s] [--concurrency 8]", "measure the server end to end on loopback (see docs/BENCHMARKS.md)", runBench},
 		{"version", "version", "print the version", runVersion},
 	}
 }

@@ -57,8 +57,12 @@ func Open(ctx context.Context, cfg Config, log *slog.Logger) (*App, error) {
 
 func (a *App) build() error {
 	api := &api.API{DB: a.DB, Auth: a.Auth, Org: a.Org, Audit: a.Audit}
-	w, err := web.New(web.Deps{DB: a.DB, Auth: a.Auth, Audit: a.Audit, Org: a.Org, Log: a.Log, Version: Version,
-		TrustProxy: a.Cfg.TrustProxy, Extra: api.Routes()})
+	d := web.Deps{DB: a.DB, Auth: a.Auth, Audit: a.Audit, Org: a.Org, Log: a.Log, Version: Version,
+		TrustProxy: a.Cfg.TrustProxy, Extra: api.Routes()}
+	if err := a.wireCalendar(&d); err != nil {
+		return err
+	}
+	w, err := web.New(d)
 	if err != nil {
 		return fmt.Errorf("build web UI: %w", err)
 	}

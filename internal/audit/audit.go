@@ -8,10 +8,12 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"hash"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/emmansun/gmsm/sm3"
@@ -100,6 +102,11 @@ type Row struct {
 type Logger struct {
 	Algo string
 	now  func() time.Time
+
+	mu      sync.Mutex // guards the remembered chain tip
+	tipSeq  int64
+	tipHash string
+	tipOK   bool
 }
 
 // NewLogger returns a Logger for algo ("" means SHA-256).
@@ -125,18 +132,32 @@ func (l *Logger) Record(ctx context.Context, tx *store.Tx, e Entry) error {
 		}
 		changes = string(b)
 	}
-	// Locking the head row serialises appenders on PostgreSQL; on SQLite the
-	// single writer already does.
 	r := Row{At: l.now().UTC().Truncate(time.Microsecond), UserID: a.UserID, Username: a.Username,
 		UnitID: a.UnitID, IP: a.IP, Action: e.Action, ObjectType: e.ObjectType, ObjectID: e.ObjectID,
 		Summary: e.Summary, Changes: changes, Algo: l.Algo}
-	err := tx.QueryRowContext(ctx, `UPDATE audit_head SET seq = seq + 1 WHERE id = 1 RETURNING seq, hash`).
-		Scan(&r.Seq, &r.PrevHash)
-	if err != nil {
-		return fmt.Errorf("audit head: %w", err)
+	for attempt := 0; ; attempt++ {
+		seq, prev, err := l.tipFor(ctx, tx, attempt > 0)
+		if err != nil {
+			return err
+		}
+		r.Seq, r.PrevHash = seq+1, prev
+		r.Hash = r.ComputeHash()
+		// Moving the head conditionally both claims the next sequence number
+		// and locks the head row (PostgreSQL) until commit; 0 rows means our
+		// remembered tip was stale (another process, or a rolled-back append).
+		res, err := tx.ExecContext(ctx, `UPDATE audit_head SET seq = ?, hash = ? WHERE id = 1 AND seq = ? AND hash = ?`,
+			r.Seq, r.Hash, seq, prev)
+		if err != nil {
+			return fmt.Errorf("audit head: %w", err)
+		}
+		if n, _ := res.RowsAffected(); n == 1 {
+			break
+		}
+		if attempt > 0 {
+			return errors.New("audit head moved during append")
+		}
 	}
-	r.Hash = r.ComputeHash()
-	_, err = tx.ExecContext(ctx, `INSERT INTO audit_log (seq, at, user_id, username, unit_id, ip, action,
+	_, err := tx.ExecContext(ctx, `INSERT INTO audit_log (seq, at, user_id, username, unit_id, ip, action,
 		object_type, object_id, summary, changes, algo, prev_hash, hash)
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 		r.Seq, r.At, store.NullInt(r.UserID), r.Username, store.NullInt(r.UnitID), r.IP, r.Action,
@@ -144,10 +165,29 @@ func (l *Logger) Record(ctx context.Context, tx *store.Tx, e Entry) error {
 	if err != nil {
 		return fmt.Errorf("audit insert: %w", err)
 	}
-	if _, err := tx.ExecContext(ctx, `UPDATE audit_head SET hash = ? WHERE id = 1`, r.Hash); err != nil {
-		return fmt.Errorf("audit head: %w", err)
-	}
+	l.mu.Lock()
+	l.tipSeq, l.tipHash, l.tipOK = r.Seq, r.Hash, true
+	l.mu.Unlock()
 	return nil
+}
+
+// tipFor returns the chain tip: the remembered one, or (when reload is set or
+// nothing is remembered) the one in the database, read inside tx.
+func (l *Logger) tipFor(ctx context.Context, tx *store.Tx, reload bool) (int64, string, error) {
+	l.mu.Lock()
+	seq, h, ok := l.tipSeq, l.tipHash, l.tipOK
+	l.mu.Unlock()
+	if ok && !reload {
+		return seq, h, nil
+	}
+	q := `SELECT seq, hash FROM audit_head WHERE id = 1`
+	if tx.Dialect() == store.Postgres {
+		q += ` FOR UPDATE`
+	}
+	if err := tx.QueryRowContext(ctx, q).Scan(&seq, &h); err != nil {
+		return 0, "", fmt.Errorf("audit head: %w", err)
+	}
+	return seq, h, nil
 }
 
 // RecordAlone writes one entry in a transaction of its own, for events that

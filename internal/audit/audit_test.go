@@ -145,3 +145,21 @@ func TestSearchFilters(t *testing.T) {
 		}
 	})
 }
+
+// Two loggers stand for two processes sharing one database: each one's
+// remembered tip goes stale when the other appends, and the chain must stay
+// intact anyway.
+func TestTwoWritersKeepOneChain(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, db *store.DB) {
+		a, _ := audit.NewLogger(audit.SHA256)
+		b, _ := audit.NewLogger(audit.SM3)
+		for i := 0; i < 3; i++ {
+			appendN(t, db, a, 2)
+			appendN(t, db, b, 1)
+		}
+		res, err := audit.Verify(context.Background(), db)
+		if err != nil || res.Broken != nil || res.Rows != 9 {
+			t.Fatalf("%+v %v", res, err)
+		}
+	})
+}

@@ -78,21 +78,19 @@ func (s *Service) LookupSession(ctx context.Context, cookie string) (Session, Us
 	}
 	var sess Session
 	sess.IDHash = HashToken(cookie)
-	err := s.DB.Read().QueryRowContext(ctx, `SELECT user_id, csrf_token, created_at, last_seen FROM sessions WHERE id_hash = ?`,
-		sess.IDHash).Scan(&sess.UserID, &sess.CSRFToken, &sess.CreatedAt, &sess.LastSeen)
+	// One query: the session, its user, units and roles.
+	q := "SELECT " + userColumns(s.DB.Dialect) + ", x.csrf_token, x.created_at, x.last_seen" +
+		userJoins + " JOIN sessions x ON x.user_id = u.id WHERE x.id_hash = ?"
+	u, err := scanUser(s.DB.Read().QueryRowContext(ctx, q, sess.IDHash), &sess.CSRFToken, &sess.CreatedAt, &sess.LastSeen)
 	if errors.Is(err, sql.ErrNoRows) {
 		return Session{}, User{}, ErrNoSession
 	}
 	if err != nil {
 		return Session{}, User{}, err
 	}
+	sess.UserID = u.ID
 	now := s.Now()
-	if now.Sub(sess.LastSeen) > IdleTimeout {
-		_ = s.EndSession(ctx, cookie)
-		return Session{}, User{}, ErrNoSession
-	}
-	u, err := s.Get(ctx, sess.UserID)
-	if err != nil || !u.Active || u.Locked(now) {
+	if now.Sub(sess.LastSeen) > IdleTimeout || !u.Active || u.Locked(now) {
 		_ = s.EndSession(ctx, cookie)
 		return Session{}, User{}, ErrNoSession
 	}

@@ -97,11 +97,13 @@ func (s *Service) AuthenticateToken(ctx context.Context, secret string) (User, e
 	if !strings.HasPrefix(secret, TokenPrefix) {
 		return User{}, ErrBadToken
 	}
-	var id, userID int64
+	var id int64
 	var exp, used sql.NullTime
 	var revoked bool
-	err := s.DB.Read().QueryRowContext(ctx, `SELECT id, user_id, expires_at, last_used_at, revoked FROM api_tokens WHERE token_hash = ?`,
-		HashToken(secret)).Scan(&id, &userID, &exp, &used, &revoked)
+	// One query: the token, its user, units and roles.
+	q := "SELECT " + userColumns(s.DB.Dialect) + ", t.id, t.expires_at, t.last_used_at, t.revoked" +
+		userJoins + " JOIN api_tokens t ON t.user_id = u.id WHERE t.token_hash = ?"
+	u, err := scanUser(s.DB.Read().QueryRowContext(ctx, q, HashToken(secret)), &id, &exp, &used, &revoked)
 	if errors.Is(err, sql.ErrNoRows) {
 		return User{}, ErrBadToken
 	}
@@ -109,11 +111,7 @@ func (s *Service) AuthenticateToken(ctx context.Context, secret string) (User, e
 		return User{}, err
 	}
 	now := s.Now()
-	if revoked || (exp.Valid && now.After(exp.Time)) {
-		return User{}, ErrBadToken
-	}
-	u, err := s.Get(ctx, userID)
-	if err != nil || !u.Active || u.Locked(now) {
+	if revoked || (exp.Valid && now.After(exp.Time)) || !u.Active || u.Locked(now) {
 		return User{}, ErrBadToken
 	}
 	if !used.Valid || now.Sub(used.Time) > touchEvery {

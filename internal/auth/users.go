@@ -107,35 +107,33 @@ func NewService(db *store.DB, logger *audit.Logger) *Service {
 	return &Service{DB: db, Audit: logger, Now: time.Now, IPs: NewIPLimiter(20, 15*time.Minute)}
 }
 
-const userSelect = `SELECT u.id, u.username, u.display_name, u.unit_id, un.name, u.scope_unit_id, su.name, su.path,
-	u.must_change, u.active, u.failed_count, u.locked_until, u.last_login_at, u.prev_login_at
-	FROM users u JOIN units un ON un.id = u.unit_id JOIN units su ON su.id = u.scope_unit_id`
-
-func scanUser(sc interface{ Scan(...any) error }) (User, error) {
-	var u User
-	var locked, last, prev sql.NullTime
-	err := sc.Scan(&u.ID, &u.Username, &u.DisplayName, &u.UnitID, &u.UnitName, &u.ScopeUnitID, &u.ScopeName,
-		&u.ScopePath, &u.MustChange, &u.Active, &u.FailedCount, &locked, &last, &prev)
-	u.LockedUntil, u.LastLoginAt, u.PrevLoginAt = locked.Time, last.Time, prev.Time
-	return u, err
+// userColumns selects a user with unit names, scope path and roles (joined
+// into one comma-separated column so a user is one row, one query).
+func userColumns(d store.Dialect) string {
+	return `u.id, u.username, u.display_name, u.unit_id, un.name, u.scope_unit_id, su.name, su.path,
+	u.must_change, u.active, u.failed_count, u.locked_until, u.last_login_at, u.prev_login_at,
+	COALESCE((SELECT ` + store.GroupConcat(d, "r.role") + ` FROM user_roles r WHERE r.user_id = u.id), '')`
 }
 
-func (s *Service) loadRoles(ctx context.Context, q store.Querier, u *User) error {
-	rows, err := q.QueryContext(ctx, `SELECT role FROM user_roles WHERE user_id = ? ORDER BY role`, u.ID)
-	if err != nil {
-		return err
-	}
-	defer rows.Close()
-	u.Roles = nil
-	for rows.Next() {
-		var r string
-		if err := rows.Scan(&r); err != nil {
-			return err
+const userJoins = ` FROM users u JOIN units un ON un.id = u.unit_id JOIN units su ON su.id = u.scope_unit_id`
+
+func userSelect(d store.Dialect) string { return "SELECT " + userColumns(d) + userJoins }
+
+func scanUser(sc interface{ Scan(...any) error }, extra ...any) (User, error) {
+	var u User
+	var locked, last, prev sql.NullTime
+	var roles string
+	dest := append([]any{&u.ID, &u.Username, &u.DisplayName, &u.UnitID, &u.UnitName, &u.ScopeUnitID, &u.ScopeName,
+		&u.ScopePath, &u.MustChange, &u.Active, &u.FailedCount, &locked, &last, &prev, &roles}, extra...)
+	err := sc.Scan(dest...)
+	u.LockedUntil, u.LastLoginAt, u.PrevLoginAt = locked.Time, last.Time, prev.Time
+	for _, r := range strings.Split(roles, ",") {
+		if r != "" {
+			u.Roles = append(u.Roles, Role(r))
 		}
-		u.Roles = append(u.Roles, Role(r))
 	}
 	sortRoles(u.Roles)
-	return rows.Err()
+	return u, err
 }
 
 func sortRoles(rs []Role) {
@@ -147,14 +145,11 @@ func sortRoles(rs []Role) {
 }
 
 func (s *Service) getBy(ctx context.Context, q store.Querier, where string, arg any) (User, error) {
-	u, err := scanUser(q.QueryRowContext(ctx, userSelect+" WHERE "+where, arg))
+	u, err := scanUser(q.QueryRowContext(ctx, userSelect(q.Dialect())+" WHERE "+where, arg))
 	if errors.Is(err, sql.ErrNoRows) {
 		return User{}, ErrNotFound
 	}
-	if err != nil {
-		return User{}, err
-	}
-	return u, s.loadRoles(ctx, q, &u)
+	return u, err
 }
 
 // Get loads a user by id.
@@ -189,7 +184,7 @@ func (s *Service) List(ctx context.Context, f ListFilter) ([]User, int, error) {
 	if err != nil {
 		return nil, 0, err
 	}
-	q := userSelect + where + " ORDER BY un.path, u.username"
+	q := userSelect(s.DB.Dialect) + where + " ORDER BY un.path, u.username"
 	if f.Limit > 0 {
 		q += " LIMIT ? OFFSET ?"
 		args = append(args, f.Limit, f.Offset)
@@ -208,11 +203,6 @@ func (s *Service) List(ctx context.Context, f ListFilter) ([]User, int, error) {
 		out = append(out, u)
 	}
 	rows.Close()
-	for i := range out {
-		if err := s.loadRoles(ctx, s.DB.Read(), &out[i]); err != nil {
-			return nil, 0, err
-		}
-	}
 	return out, total, rows.Err()
 }
 

@@ -10,7 +10,7 @@ import (
 
 // Get loads a unit by id.
 func (s *Service) Get(ctx context.Context, id int64) (Unit, error) {
-	return getUnit(ctx, s.DB.Read(), id)
+	return s.cachedGet(ctx, id)
 }
 
 // FindByName lists the units whose name or one of whose aliases is exactly
@@ -103,27 +103,7 @@ type ListFilter struct {
 // List returns units in tree order: each unit before its children, siblings
 // by sort order then id.
 func (s *Service) List(ctx context.Context, f ListFilter) ([]Unit, error) {
-	where, args := "", []any(nil)
-	if f.RootID != 0 {
-		root, err := s.Get(ctx, f.RootID)
-		if err != nil {
-			return nil, err
-		}
-		where, args = "WHERE path LIKE ?", []any{root.Path + "%"}
-	}
-	all, err := queryUnits(ctx, s.DB.Read(), where, args...)
-	if err != nil {
-		return nil, err
-	}
-	// Order on the whole set first, so a filtered-out parent still places
-	// its children.
-	var out []Unit
-	for _, u := range orderTree(all) {
-		if f.Status.keep(u) {
-			out = append(out, u)
-		}
-	}
-	return out, nil
+	return s.cachedList(ctx, f)
 }
 
 // orderTree sorts units depth first; a unit whose parent is not in the set

@@ -24,6 +24,7 @@ func (s *Service) CreateRegion(ctx context.Context, r Region) (Region, error) {
 		return Region{}, err
 	}
 	r.Level = RegionLevel(r.Code)
+	defer s.invalidate()
 	err := s.DB.InTx(ctx, func(tx *store.Tx) error {
 		if _, err := getRegion(ctx, tx, r.Code); err == nil {
 			return conflict("code", "行政区划代码“%s”已存在", r.Code)
@@ -64,6 +65,7 @@ func (s *Service) RenameRegion(ctx context.Context, code, name string) (Region, 
 		return Region{}, err
 	}
 	var out Region
+	defer s.invalidate()
 	err := s.DB.InTx(ctx, func(tx *store.Tx) error {
 		r, err := getRegion(ctx, tx, code)
 		if err != nil {

@@ -18,6 +18,7 @@ type Service struct {
 	DB    *store.DB
 	Audit *audit.Logger
 	Now   func() time.Time
+	cache treeCache
 }
 
 // NewService returns a Service with the real clock.

@@ -16,6 +16,7 @@ import (
 func (s *Service) Move(ctx context.Context, id, newParentID int64, note string) (Unit, error) {
 	note = strings.TrimSpace(note)
 	var out Unit
+	defer s.invalidate()
 	err := s.DB.InTx(ctx, func(tx *store.Tx) error {
 		if err := lockTree(ctx, tx); err != nil {
 			return err
@@ -115,6 +116,7 @@ func rewritePaths(ctx context.Context, tx *store.Tx, oldPrefix, newPrefix string
 func (s *Service) Merge(ctx context.Context, fromID, intoID int64, note string) (Unit, error) {
 	note = strings.TrimSpace(note)
 	var out Unit
+	defer s.invalidate()
 	err := s.DB.InTx(ctx, func(tx *store.Tx) error {
 		if err := lockTree(ctx, tx); err != nil {
 			return err

@@ -25,6 +25,7 @@ func (s *Service) Activate(ctx context.Context, id int64, note string) (Unit, er
 func (s *Service) setActive(ctx context.Context, id int64, active bool, note string) (Unit, error) {
 	note = strings.TrimSpace(note)
 	var out Unit
+	defer s.invalidate()
 	err := s.DB.InTx(ctx, func(tx *store.Tx) error {
 		if err := lockTree(ctx, tx); err != nil {
 			return err

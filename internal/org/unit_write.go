@@ -16,6 +16,7 @@ func (s *Service) Create(ctx context.Context, parentID int64, f UnitFields) (Uni
 		return Unit{}, err
 	}
 	var out Unit
+	defer s.invalidate()
 	err := s.DB.InTx(ctx, func(tx *store.Tx) error {
 		if err := lockTree(ctx, tx); err != nil {
 			return err
@@ -81,6 +82,7 @@ func (s *Service) Update(ctx context.Context, id int64, f UnitFields) (Unit, err
 		return Unit{}, err
 	}
 	var out Unit
+	defer s.invalidate()
 	err := s.DB.InTx(ctx, func(tx *store.Tx) error {
 		if err := lockTree(ctx, tx); err != nil {
 			return err

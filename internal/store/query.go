@@ -54,27 +54,130 @@ func (db *DB) Read() Querier { return reader{db} }
 
 func (r reader) Dialect() Dialect { return r.db.Dialect }
 func (r reader) QueryContext(ctx context.Context, q string, args ...any) (*sql.Rows, error) {
+	if st := r.db.stmtOn(ctx, r.db.R, &r.db.stmts, q); st != nil {
+		return st.QueryContext(ctx, args...)
+	}
 	return r.db.R.QueryContext(ctx, Rebind(r.db.Dialect, q), args...)
 }
 func (r reader) QueryRowContext(ctx context.Context, q string, args ...any) *sql.Row {
+	if st := r.db.stmtOn(ctx, r.db.R, &r.db.stmts, q); st != nil {
+		return st.QueryRowContext(ctx, args...)
+	}
 	return r.db.R.QueryRowContext(ctx, Rebind(r.db.Dialect, q), args...)
+}
+
+// maxStmts bounds the prepared-statement cache; queries built from filters
+// vary, and past this many distinct texts they simply run unprepared.
+const maxStmts = 512
+
+// stmtOn returns a cached prepared statement on pool for SQLite, where
+// parsing the SQL is a large part of a small statement's cost (pgx caches
+// statements by itself). nil means "run it directly". Schema-changing
+// statements are never cached.
+func (db *DB) stmtOn(ctx context.Context, pool *sql.DB, cache *map[string]*sql.Stmt, q string) *sql.Stmt {
+	if db.Dialect != SQLite || isDDL(q) {
+		return nil
+	}
+	db.stmtMu.Lock()
+	defer db.stmtMu.Unlock()
+	if st, ok := (*cache)[q]; ok {
+		return st
+	}
+	if len(*cache) >= maxStmts {
+		return nil
+	}
+	st, err := pool.PrepareContext(ctx, q)
+	if err != nil {
+		return nil // the direct call will report the error
+	}
+	if *cache == nil {
+		*cache = map[string]*sql.Stmt{}
+	}
+	(*cache)[q] = st
+	return st
+}
+
+// prepareWrites prepares the statements a finished transaction ran
+// unprepared; it runs after commit or rollback, when the writer is free.
+func (db *DB) prepareWrites(ctx context.Context, tx *Tx) {
+	for _, q := range tx.pending {
+		db.stmtMu.Lock()
+		_, have := db.wstmts[q]
+		full := len(db.wstmts) >= maxStmts
+		db.stmtMu.Unlock()
+		if have || full {
+			continue
+		}
+		st, err := db.W.PrepareContext(ctx, q)
+		if err != nil {
+			continue
+		}
+		db.stmtMu.Lock()
+		if db.wstmts == nil {
+			db.wstmts = map[string]*sql.Stmt{}
+		}
+		if _, have := db.wstmts[q]; have {
+			st.Close()
+		} else {
+			db.wstmts[q] = st
+		}
+		db.stmtMu.Unlock()
+	}
+}
+
+func isDDL(q string) bool {
+	t := strings.ToUpper(strings.TrimSpace(q))
+	for _, p := range []string{"CREATE", "DROP", "ALTER", "PRAGMA", "VACUUM"} {
+		if strings.HasPrefix(t, p) {
+			return true
+		}
+	}
+	return false
 }
 
 // Tx is a write transaction on the writer connection.
 type Tx struct {
-	tx *sql.Tx
-	d  Dialect
+	tx      *sql.Tx
+	d       Dialect
+	db      *DB
+	pending []string // statements to prepare on the writer once it is free
+}
+
+// wstmt returns the writer's prepared statement for q bound to this
+// transaction, or nil (then q is remembered and prepared after the
+// transaction, when the single writer connection is free again).
+func (t *Tx) wstmt(ctx context.Context, q string) *sql.Stmt {
+	if t.d != SQLite || isDDL(q) {
+		return nil
+	}
+	t.db.stmtMu.Lock()
+	st := t.db.wstmts[q]
+	t.db.stmtMu.Unlock()
+	if st == nil {
+		t.pending = append(t.pending, q)
+		return nil
+	}
+	return t.tx.StmtContext(ctx, st)
 }
 
 func (t *Tx) Dialect() Dialect { return t.d }
 
 func (t *Tx) ExecContext(ctx context.Context, q string, args ...any) (sql.Result, error) {
+	if st := t.wstmt(ctx, q); st != nil {
+		return st.ExecContext(ctx, args...)
+	}
 	return t.tx.ExecContext(ctx, Rebind(t.d, q), args...)
 }
 func (t *Tx) QueryContext(ctx context.Context, q string, args ...any) (*sql.Rows, error) {
+	if st := t.wstmt(ctx, q); st != nil {
+		return st.QueryContext(ctx, args...)
+	}
 	return t.tx.QueryContext(ctx, Rebind(t.d, q), args...)
 }
 func (t *Tx) QueryRowContext(ctx context.Context, q string, args ...any) *sql.Row {
+	if st := t.wstmt(ctx, q); st != nil {
+		return st.QueryRowContext(ctx, args...)
+	}
 	return t.tx.QueryRowContext(ctx, Rebind(t.d, q), args...)
 }
 
@@ -94,7 +197,8 @@ func (db *DB) InTx(ctx context.Context, fn func(tx *Tx) error) (err error) {
 	if err != nil {
 		return fmt.Errorf("begin transaction: %w", err)
 	}
-	tx := &Tx{tx: sqlTx, d: db.Dialect}
+	tx := &Tx{tx: sqlTx, d: db.Dialect, db: db}
+	defer db.prepareWrites(ctx, tx)
 	defer func() {
 		if p := recover(); p != nil {
 			_ = sqlTx.Rollback()
@@ -138,4 +242,12 @@ func NullString(v string) any {
 		return nil
 	}
 	return v
+}
+
+// GroupConcat aggregates a text column into one comma-separated value.
+func GroupConcat(d Dialect, expr string) string {
+	if d == Postgres {
+		return "string_agg(" + expr + ", ',')"
+	}
+	return "group_concat(" + expr + ", ',')"
 }

@@ -13,6 +13,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"strings"
+	"sync"
 	"time"
 
 	_ "github.com/jackc/pgx/v5/stdlib" // registers the "pgx" driver
@@ -36,6 +37,10 @@ type DB struct {
 	// Path is the SQLite file (empty for PostgreSQL).
 	Path string
 	dsn  string
+
+	stmtMu sync.Mutex
+	stmts  map[string]*sql.Stmt // prepared reads (SQLite)
+	wstmts map[string]*sql.Stmt // prepared writes on the writer connection (SQLite)
 }
 
 // IsPostgresURL reports whether dsn names a PostgreSQL server.
@@ -134,6 +139,14 @@ func pingSQLite(ctx context.Context, w *sql.DB, path string) error {
 
 // Close closes both pools.
 func (db *DB) Close() error {
+	db.stmtMu.Lock()
+	for _, m := range []map[string]*sql.Stmt{db.stmts, db.wstmts} {
+		for _, st := range m {
+			st.Close()
+		}
+	}
+	db.stmts, db.wstmts = nil, nil
+	db.stmtMu.Unlock()
 	err := db.W.Close()
 	if db.R != db.W {
 		if rerr := db.R.Close(); err == nil {

@@ -24,6 +24,7 @@ type Deps struct {
 	Log        *slog.Logger
 	Version    string
 	TrustProxy bool // take the client address from X-Forwarded-For
+	CalendarDeps
 	// Extra routes mounted by other packages (the JSON API), covered by the
 	// same permission checks and the same route matrix test.
 	Extra []httpx.Route
@@ -46,7 +47,7 @@ func New(d Deps) (*Server, error) {
 		return nil, err
 	}
 	s := &Server{Deps: d, tmpl: t}
-	s.routes = append(s.pageRoutes(), d.Extra...)
+	s.routes = append(append(s.pageRoutes(), s.calendarRoutes()...), d.Extra...)
 	return s, nil
 }
 

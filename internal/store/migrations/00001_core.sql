@@ -101,7 +101,7 @@ CREATE TABLE audit_head (
 INSERT INTO audit_head (id, seq, hash) VALUES (1, 0, '');
 
 CREATE TABLE audit_log (
-    seq         BIGINT PRIMARY KEY,
+    seq         {{seqpk}},               -- the chain position; SQLite's rowid itself
     at          {{ts}} NOT NULL,
     user_id     BIGINT,
     username    TEXT NOT NULL DEFAULT '',
@@ -117,8 +117,6 @@ CREATE TABLE audit_log (
     hash        TEXT NOT NULL
 );
 CREATE INDEX audit_log_at ON audit_log(at);
-CREATE INDEX audit_log_user ON audit_log(user_id);
-CREATE INDEX audit_log_action ON audit_log(action);
 
 -- sqlite-only
 CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log
