@@ -8,6 +8,7 @@ import (
 	"os"
 
 	"fazhi/internal/api"
+	"fazhi/internal/attach"
 	"fazhi/internal/audit"
 	"fazhi/internal/auth"
 	"fazhi/internal/org"
@@ -20,13 +21,14 @@ var Version = "dev"
 
 // App is a running fazhi: database, services and web handler.
 type App struct {
-	Cfg   Config
-	DB    *store.DB
-	Audit *audit.Logger
-	Auth  *auth.Service
-	Org   *org.Service
-	Web   *web.Server
-	Log   *slog.Logger
+	Cfg    Config
+	DB     *store.DB
+	Audit  *audit.Logger
+	Auth   *auth.Service
+	Org    *org.Service
+	Attach *attach.Store
+	Web    *web.Server
+	Log    *slog.Logger
 }
 
 // Open connects to the configured database, applies migrations and builds
@@ -47,7 +49,22 @@ func Open(ctx context.Context, cfg Config, log *slog.Logger) (*App, error) {
 		db.Close()
 		return nil, err
 	}
-	a := &App{Cfg: cfg, DB: db, Audit: logger, Auth: auth.NewService(db, logger), Org: org.NewService(db, logger), Log: log}
+	// A missing data directory is created; one that exists but cannot be
+	// written is an error (attach.NewStore says which).
+	if cfg.DataDir != "" {
+		if _, err := os.Stat(cfg.DataDir); os.IsNotExist(err) {
+			if err := os.MkdirAll(cfg.DataDir, 0o750); err != nil {
+				db.Close()
+				return nil, fmt.Errorf("cannot create data directory %s: %w", cfg.DataDir, err)
+			}
+		}
+	}
+	att, err := attach.NewStore(db, cfg.DataDir, cfg.MaxUpload, logger)
+	if err != nil {
+		db.Close()
+		return nil, err
+	}
+	a := &App{Cfg: cfg, Attach: att, DB: db, Audit: logger, Auth: auth.NewService(db, logger), Org: org.NewService(db, logger), Log: log}
 	if err := a.build(); err != nil {
 		db.Close()
 		return nil, err
@@ -57,7 +74,7 @@ func Open(ctx context.Context, cfg Config, log *slog.Logger) (*App, error) {
 
 func (a *App) build() error {
 	api := &api.API{DB: a.DB, Auth: a.Auth, Org: a.Org, Audit: a.Audit}
-	d := web.Deps{DB: a.DB, Auth: a.Auth, Audit: a.Audit, Org: a.Org, Log: a.Log, Version: Version,
+	d := web.Deps{DB: a.DB, Auth: a.Auth, Audit: a.Audit, Org: a.Org, Attach: a.Attach, Log: a.Log, Version: Version,
 		TrustProxy: a.Cfg.TrustProxy, Extra: api.Routes()}
 	if err := a.wireCalendar(&d); err != nil {
 		return err

@@ -102,6 +102,13 @@ func (c *Calendar) AddRule(start Date, id string, adj Adjust) (Result, error) {
 	if !ok {
 		return Result{}, fmt.Errorf("未知的期限规则：%s", id)
 	}
+	return c.AddWithRule(start, r, adj)
+}
+
+// AddWithRule computes the deadline of r, which may differ from the
+// catalogue entry of the same id: a region's own length and citation, or a
+// U rule an administrator has confirmed (the database layer supplies these).
+func (c *Calendar) AddWithRule(start Date, r Rule, adj Adjust) (Result, error) {
 	p, err := r.Period()
 	if err != nil {
 		return Result{}, err

@@ -183,6 +183,13 @@ func (db *DB) Backup(ctx context.Context, path string) error {
 	if db.Dialect != SQLite {
 		return errors.New("online backup is for SQLite; use pg_dump for PostgreSQL")
 	}
-	_, err := db.R.ExecContext(ctx, "VACUUM INTO ?", path)
+	// A connection of its own (the readers are query-only): VACUUM INTO is a
+	// read transaction on the source, so in WAL mode writers go on meanwhile.
+	c, err := sql.Open("sqlite", "file:"+db.Path+"?_pragma=busy_timeout(5000)")
+	if err != nil {
+		return err
+	}
+	defer c.Close()
+	_, err = c.ExecContext(ctx, "VACUUM INTO ?", path)
 	return err
 }

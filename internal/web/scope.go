@@ -4,6 +4,7 @@ import (
 	"net/http"
 	"strings"
 
+	"fazhi/internal/auth"
 	"fazhi/internal/httpx"
 	"fazhi/internal/org"
 )
@@ -49,3 +50,6 @@ func (s *Server) checkUnitInScope(r *http.Request, ids ...int64) error {
 	}
 	return nil
 }
+
+// orgScope is the org filter for the user's whole scope, inactive units too.
+func orgScope(u *auth.User) org.ListFilter { return org.ListFilter{RootID: u.ScopeUnitID} }

@@ -8,6 +8,7 @@ import (
 	"net/http"
 	"sort"
 
+	"fazhi/internal/attach"
 	"fazhi/internal/audit"
 	"fazhi/internal/auth"
 	"fazhi/internal/httpx"
@@ -21,6 +22,7 @@ type Deps struct {
 	Auth       *auth.Service
 	Audit      *audit.Logger
 	Org        *org.Service
+	Attach     *attach.Store
 	Log        *slog.Logger
 	Version    string
 	TrustProxy bool // take the client address from X-Forwarded-For
@@ -91,6 +93,12 @@ func (s *Server) pageRoutes() []httpx.Route {
 		{Method: "POST", Pattern: "/admin/users/{id}/password", Perm: auth.PermUserManage, Handler: s.handleUserResetPassword},
 		{Method: "POST", Pattern: "/admin/users/{id}/roles", Perm: auth.PermRoleAssign, Handler: s.handleUserRoles},
 		{Method: "POST", Pattern: "/admin/users/{id}/unlock", Perm: auth.PermRoleAssign, Handler: s.handleUserUnlock},
+
+		{Method: "GET", Pattern: "/attachments", Perm: auth.PermAttachView, Handler: s.handleAttachments},
+		{Method: "POST", Pattern: "/attachments", Perm: auth.PermAttachUpload, Handler: s.handleAttachmentUpload},
+		{Method: "GET", Pattern: "/attachments/{id}", Perm: auth.PermAttachView, Handler: s.handleAttachmentDownload},
+		{Method: "POST", Pattern: "/attachments/{id}/verify", Perm: auth.PermAttachView, Handler: s.handleAttachmentVerify},
+		{Method: "POST", Pattern: "/attachments/{id}/delete", Perm: auth.PermAttachUpload, Handler: s.handleAttachmentDelete},
 
 		{Method: "GET", Pattern: "/audit", Perm: auth.PermAuditView, Handler: s.handleAudit},
 		{Method: "GET", Pattern: "/audit/export.xlsx", Perm: auth.PermAuditView, Handler: s.handleAuditExport},
