@@ -9,6 +9,7 @@ import (
 	"fazhi/internal/audit"
 	"fazhi/internal/auth"
 	"fazhi/internal/httpx"
+	"fazhi/internal/jobs"
 	"fazhi/internal/org"
 	"fazhi/internal/store"
 )
@@ -19,6 +20,7 @@ type API struct {
 	Auth  *auth.Service
 	Org   *org.Service
 	Audit *audit.Logger
+	Jobs  *jobs.Runner
 }
 
 // endpoint is a route plus its OpenAPI description.
@@ -60,6 +62,10 @@ func (a *API) endpoints() []endpoint {
 			Params: append([]param{{"from", "query", "开始日期 YYYY-MM-DD", "string"}, {"to", "query", "结束日期 YYYY-MM-DD", "string"},
 				{"username", "query", "用户名", "string"}, {"action", "query", "操作代码，以 . 结尾表示前缀", "string"},
 				{"q", "query", "关键词", "string"}}, pageParams...)},
+		{Route: httpx.Route{Method: "GET", Pattern: "/api/v1/jobs", Perm: auth.PermJobView, Handler: a.handleJobs},
+			Summary: "数据范围内的后台任务（导入、文书生成、统计重建等）", Schema: "Job", List: true, Params: pageParams},
+		{Route: httpx.Route{Method: "GET", Pattern: "/api/v1/jobs/{id}", Perm: auth.PermJobView, Handler: a.handleJob},
+			Summary: "后台任务的状态、进度、结果与错误", Schema: "Job", Params: id},
 	}
 }
 

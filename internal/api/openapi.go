@@ -15,6 +15,7 @@ var schemas = map[string]reflect.Type{
 	"User":     reflect.TypeOf(User{}),
 	"Unit":     reflect.TypeOf(Unit{}),
 	"AuditRow": reflect.TypeOf(AuditRow{}),
+	"Job":      reflect.TypeOf(Job{}),
 }
 
 var timeType = reflect.TypeOf(time.Time{})

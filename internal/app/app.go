@@ -6,11 +6,13 @@ import (
 	"log/slog"
 	"net/http"
 	"os"
+	"time"
 
 	"fazhi/internal/api"
 	"fazhi/internal/attach"
 	"fazhi/internal/audit"
 	"fazhi/internal/auth"
+	"fazhi/internal/jobs"
 	"fazhi/internal/org"
 	"fazhi/internal/store"
 	"fazhi/internal/web"
@@ -27,6 +29,7 @@ type App struct {
 	Auth   *auth.Service
 	Org    *org.Service
 	Attach *attach.Store
+	Jobs   *jobs.Runner
 	Web    *web.Server
 	Log    *slog.Logger
 }
@@ -64,7 +67,14 @@ func Open(ctx context.Context, cfg Config, log *slog.Logger) (*App, error) {
 		db.Close()
 		return nil, err
 	}
-	a := &App{Cfg: cfg, Attach: att, DB: db, Audit: logger, Auth: auth.NewService(db, logger), Org: org.NewService(db, logger), Log: log}
+	a := &App{Cfg: cfg, Attach: att, Jobs: jobs.NewRunner(db, log), DB: db, Audit: logger, Auth: auth.NewService(db, logger), Org: org.NewService(db, logger), Log: log}
+	a.registerJobs()
+	if n, err := a.Jobs.Recover(ctx); err != nil {
+		db.Close()
+		return nil, err
+	} else if n > 0 {
+		log.Warn("jobs left by the previous process marked interrupted", "count", n)
+	}
 	if err := a.build(); err != nil {
 		db.Close()
 		return nil, err
@@ -73,8 +83,8 @@ func Open(ctx context.Context, cfg Config, log *slog.Logger) (*App, error) {
 }
 
 func (a *App) build() error {
-	api := &api.API{DB: a.DB, Auth: a.Auth, Org: a.Org, Audit: a.Audit}
-	d := web.Deps{DB: a.DB, Auth: a.Auth, Audit: a.Audit, Org: a.Org, Attach: a.Attach, Log: a.Log, Version: Version,
+	api := &api.API{DB: a.DB, Auth: a.Auth, Org: a.Org, Audit: a.Audit, Jobs: a.Jobs}
+	d := web.Deps{DB: a.DB, Auth: a.Auth, Audit: a.Audit, Org: a.Org, Attach: a.Attach, Jobs: a.Jobs, JobKinds: jobKinds(), Log: a.Log, Version: Version,
 		TrustProxy: a.Cfg.TrustProxy, Extra: api.Routes()}
 	if err := a.wireCalendar(&d); err != nil {
 		return err
@@ -90,8 +100,26 @@ func (a *App) build() error {
 // Handler is the HTTP handler of the whole application.
 func (a *App) Handler() http.Handler { return a.Web.Handler() }
 
-// Close releases the database.
-func (a *App) Close() error { return a.DB.Close() }
+// Close stops the jobs and releases the database.
+func (a *App) Close() error {
+	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+	defer cancel()
+	a.Shutdown(ctx)
+	return a.DB.Close()
+}
 
-// Shutdown stops background work before the process exits.
-func (a *App) Shutdown(ctx context.Context) {}
+// Shutdown stops background work before the process exits: running jobs
+// are cancelled, and those that do not end in time are marked interrupted.
+func (a *App) Shutdown(ctx context.Context) {
+	if err := a.Jobs.Shutdown(ctx); err != nil {
+		a.Log.Warn("jobs did not stop in time", "err", err)
+	}
+}
+
+func jobKinds() []web.JobKind {
+	out := make([]web.JobKind, len(JobKinds))
+	for i, k := range JobKinds {
+		out[i] = web.JobKind{Kind: k.Kind, Title: k.Title, Help: k.Help}
+	}
+	return out
+}

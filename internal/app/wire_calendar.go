@@ -1,7 +1,14 @@
 package app
 
-import "fazhi/internal/web"
+import (
+	"fazhi/internal/deadline"
+	"fazhi/internal/web"
+)
 
 // wireCalendar builds the calendar and deadline services and hands them to
-// the web UI.
-func (a *App) wireCalendar(d *web.Deps) error { return nil }
+// the web UI (reachable afterwards as a.Web.Deadlines, e.g. for the demo
+// seeder and for calling Deadlines.Remind daily).
+func (a *App) wireCalendar(d *web.Deps) error {
+	d.CalendarDeps = web.CalendarDeps{Deadlines: deadline.NewService(a.DB, a.Audit)}
+	return nil
+}

@@ -23,13 +23,15 @@ func isOLE(b []byte) bool { return bytes.HasPrefix(b, oleMagic) }
 // zipNames lists the entry names of a zip: from the central directory when r
 // holds the whole archive, else from the local headers found in head.
 func zipNames(head []byte, r io.ReaderAt, size int64) []string {
-	zr, err := zip.NewReader(r, size)
-	if zr != nil && (err == nil || errors.Is(err, zip.ErrInsecurePath)) {
-		names := make([]string, 0, len(zr.File))
-		for _, f := range zr.File {
-			names = append(names, f.Name)
+	if n, ok := zipEntryCount(r, size); ok && n <= maxZipEntries {
+		zr, err := zip.NewReader(r, size)
+		if zr != nil && (err == nil || errors.Is(err, zip.ErrInsecurePath)) {
+			names := make([]string, 0, len(zr.File))
+			for _, f := range zr.File {
+				names = append(names, f.Name)
+			}
+			return names
 		}
-		return names
 	}
 	var names []string
 	for i := 0; ; {
@@ -47,6 +49,31 @@ func zipNames(head []byte, r io.ReaderAt, size int64) []string {
 		}
 		i += 4
 	}
+}
+
+// maxZipEntries is far above what an Office document holds; a zip with more
+// entries is not read whole (archive/zip would hold every entry in memory).
+const maxZipEntries = 20000
+
+// zipEntryCount reads the entry count from the end-of-central-directory
+// record (which may be followed by a comment of up to 64 KiB). Zip64
+// archives report ok false: no Office document needs one.
+func zipEntryCount(r io.ReaderAt, size int64) (int, bool) {
+	const eocdLen, maxComment = 22, 1<<16 - 1
+	n := min(size, eocdLen+maxComment)
+	if n < eocdLen {
+		return 0, false
+	}
+	tail := make([]byte, n)
+	if _, err := r.ReadAt(tail, size-n); err != nil {
+		return 0, false
+	}
+	i := bytes.LastIndex(tail, []byte("PK\x05\x06"))
+	if i < 0 || i+eocdLen > len(tail) {
+		return 0, false
+	}
+	count := binary.LittleEndian.Uint16(tail[i+10:])
+	return int(count), count != 0xFFFF
 }
 
 // classifyZip recognises OOXML (a [Content_Types].xml part and the
@@ -90,9 +117,11 @@ const macroLabel = "含宏的 Office 文档（请另存为不含宏的格式后�
 // main stream; other compound files (MSI installers, Outlook messages …)
 // are refused.
 func classifyOLE(names []string) fileType {
-	var word, excel, ppt, vba bool
+	var word, excel, ppt, vba, encrypted bool
 	for _, n := range names {
 		switch n {
+		case "EncryptedPackage":
+			encrypted = true
 		case "WordDocument":
 			word = true
 		case "Workbook", "Book":
@@ -104,6 +133,10 @@ func classifyOLE(names []string) fileType {
 		}
 	}
 	switch {
+	case encrypted:
+		// A password-protected DOCX/XLSX is an OLE2 wrapper around the
+		// encrypted package: nothing inside can be checked.
+		return refuse("加密的 Office 文档（请取消密码保护后上传）")
 	case vba && (word || excel || ppt):
 		return refuse(macroLabel)
 	case word:
@@ -169,12 +202,15 @@ func openCFB(r io.ReaderAt, size int64) (*cfb, error) {
 		return nil, errors.New("bad sector size")
 	}
 	c := &cfb{r: r, size: size, shift: shift}
-	nFAT := int(binary.LittleEndian.Uint32(h[0x2C:]))
-	for i := 0; i < 109 && len(c.fatSecs) < nFAT; i++ {
+	nFAT := int64(binary.LittleEndian.Uint32(h[0x2C:]))
+	if nFAT > size>>shift+1 {
+		return nil, errors.New("more FAT sectors than the file holds")
+	}
+	for i := 0; i < 109 && int64(len(c.fatSecs)) < nFAT; i++ {
 		c.fatSecs = append(c.fatSecs, binary.LittleEndian.Uint32(h[0x4C+4*i:]))
 	}
 	per := int(c.sectorSize()/4) - 1
-	for s, n := binary.LittleEndian.Uint32(h[0x44:]), 0; len(c.fatSecs) < nFAT && s < cfbMaxSector; n++ {
+	for s, n := binary.LittleEndian.Uint32(h[0x44:]), 0; int64(len(c.fatSecs)) < nFAT && s < cfbMaxSector; n++ {
 		if n >= cfbMaxSectors {
 			return nil, errors.New("DIFAT chain too long")
 		}
@@ -182,7 +218,7 @@ func openCFB(r io.ReaderAt, size int64) (*cfb, error) {
 		if err != nil {
 			return nil, err
 		}
-		for i := 0; i < per && len(c.fatSecs) < nFAT; i++ {
+		for i := 0; i < per && int64(len(c.fatSecs)) < nFAT; i++ {
 			c.fatSecs = append(c.fatSecs, binary.LittleEndian.Uint32(b[4*i:]))
 		}
 		s = binary.LittleEndian.Uint32(b[4*per:])

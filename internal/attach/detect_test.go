@@ -37,6 +37,7 @@ func TestDetect(t *testing.T) {
 		{"ppt", cfbOf("PowerPoint Document", "Current User"), attach.MimePPT, "PPT"},
 		{"doc dir over sectors", cfbOf("a", "b", "c", "d", "e", "f", "WordDocument"), attach.MimeDOC, "DOC"},
 		{"doc with macros", cfbOf("WordDocument", "Macros", "VBA"), "", "含宏"},
+		{"encrypted docx", cfbOf("EncryptionInfo", "EncryptedPackage", "\x06DataSpaces"), "", "加密"},
 		{"msi", cfbOf("\u4840\u3f3f", "SummaryInformation"), "", "OLE 复合文档"},
 		{"ole truncated", cfbOf("WordDocument")[:600], "", "OLE 复合文档"},
 		{"mp4", []byte("\x00\x00\x00\x18ftypisom\x00\x00\x02\x00isomiso2avc1mp41"), "video/mp4", "MP4"},

@@ -11,6 +11,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"time"
 )
 
 func errMissing(a Attachment) *Error {
@@ -132,47 +133,64 @@ type GCResult struct {
 	Temps int   // abandoned temporary files (uploads cut off by a crash)
 }
 
-// GC removes files no attachment references any more, and temporary files
-// left by interrupted uploads; both only when older than GCGrace.
+// tempGrace is the age past which a temporary file is taken for the remains
+// of a crashed upload (a file being written is younger: writing touches it).
+const tempGrace = time.Hour
+
+// GC removes files no attachment references any more (when older than
+// GCGrace) and temporary files left by interrupted uploads.
 func (s *Store) GC(ctx context.Context) (GCResult, error) {
 	var res GCResult
 	refs, err := s.referenced(ctx)
 	if err != nil {
 		return res, err
 	}
-	cutoff := s.now().Add(-s.GCGrace)
+	now := s.now()
 	err = filepath.WalkDir(s.Dir, func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() || ctx.Err() != nil {
-			return err
-		}
-		info, err := d.Info()
-		if err != nil || !info.Mode().IsRegular() || info.ModTime().After(cutoff) {
-			return err
-		}
-		rel, _ := filepath.Rel(s.Dir, p)
-		parts := strings.Split(filepath.ToSlash(rel), "/")
-		switch {
-		case len(parts) == 2 && parts[0] == tmpDirName && strings.HasSuffix(parts[1], ".part"):
-			if err := os.Remove(p); err == nil {
-				res.Temps++
+		if err == nil && !d.IsDir() {
+			var info fs.FileInfo
+			if info, err = d.Info(); err == nil {
+				err = s.collect(ctx, p, info, refs, now, &res)
 			}
-		case len(parts) == 3 && validHash(parts[2]) && parts[2][:2] == parts[0] && parts[2][2:4] == parts[1]:
-			if refs[parts[2]] {
-				return nil
-			}
-			removed, err := s.removeUnreferenced(ctx, parts[2])
-			if removed {
-				res.Files++
-				res.Bytes += info.Size()
-			}
-			return err
 		}
-		return nil
+		if errors.Is(err, fs.ErrNotExist) {
+			return nil // renamed or removed meanwhile by an upload
+		}
+		if err == nil {
+			err = ctx.Err()
+		}
+		return err
 	})
-	if err == nil {
-		err = ctx.Err()
-	}
 	return res, err
+}
+
+// collect removes the file at p if it is garbage: an old temporary file, or
+// an attachment file no row references.
+func (s *Store) collect(ctx context.Context, p string, info fs.FileInfo, refs map[string]bool,
+	now time.Time, res *GCResult) error {
+	if !info.Mode().IsRegular() {
+		return nil
+	}
+	age := now.Sub(info.ModTime())
+	rel, _ := filepath.Rel(s.Dir, p)
+	parts := strings.Split(filepath.ToSlash(rel), "/")
+	switch {
+	case len(parts) == 2 && parts[0] == tmpDirName && strings.HasSuffix(parts[1], ".part"):
+		if age > tempGrace && os.Remove(p) == nil {
+			res.Temps++
+		}
+	case len(parts) == 3 && validHash(parts[2]) && parts[2][:2] == parts[0] && parts[2][2:4] == parts[1]:
+		if refs[parts[2]] || age < s.GCGrace {
+			return nil
+		}
+		removed, err := s.removeUnreferenced(ctx, parts[2])
+		if removed {
+			res.Files++
+			res.Bytes += info.Size()
+		}
+		return err
+	}
+	return nil
 }
 
 func (s *Store) referenced(ctx context.Context) (map[string]bool, error) {

@@ -321,3 +321,45 @@ func TestNewStoreErrors(t *testing.T) {
 		}
 	}
 }
+
+// TestSaveDuringGC races uploads of one content against GC with no grace:
+// the lock between placing and collecting must keep every row's file.
+func TestSaveDuringGC(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, db *store.DB) {
+		f := setup(t, db)
+		f.s.GCGrace = 0
+		stop := make(chan struct{})
+		gcDone := make(chan error)
+		go func() {
+			for {
+				select {
+				case <-stop:
+					gcDone <- nil
+					return
+				default:
+				}
+				if _, err := f.s.GC(f.ctx); err != nil {
+					gcDone <- err
+					return
+				}
+			}
+		}()
+		// Each round leaves the file unreferenced for GC to find, then
+		// uploads the same bytes again: a committed row must keep its file.
+		var lost error
+		for i := 0; i < 50 && lost == nil; i++ {
+			a := f.save(pdf("同一内容"), attach.Meta{Filename: fmt.Sprintf("%d.pdf", i)})
+			lost = f.s.Verify(f.ctx, a)
+			if err := f.s.Delete(f.ctx, a.ID); err != nil {
+				t.Fatal(err)
+			}
+		}
+		close(stop)
+		if err := <-gcDone; err != nil {
+			t.Fatal(err)
+		}
+		if lost != nil {
+			t.Fatalf("file of a committed attachment lost: %v", lost)
+		}
+	})
+}

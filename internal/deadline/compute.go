@@ -68,7 +68,7 @@ func (sn *snapshot) compute(c Calc) (Computed, error) {
 		return Computed{}, asInvalid("rule", err)
 	}
 	if o := r.Override; o != nil {
-		note := fmt.Sprintf("本地区（%s）另有规定；全国规定为%s，依据：%s", o.RegionCode, def.LengthText, def.Citation)
+		note := fmt.Sprintf("本地区（%s）另有规定；全国规定为%s，依据：%s", o.RegionCode, LengthLabel(def), def.Citation)
 		res.Trail = append(res.Trail[:1:1], append([]string{note}, res.Trail[1:]...)...)
 	}
 	return Computed{Result: res, Rule: &r, Citation: r.Citation}, nil

@@ -138,3 +138,15 @@ func loadReminder(ctx context.Context, tx *store.Tx, id int64) (reminderState, e
 	st.open = !done.Valid
 	return st, err
 }
+
+// WorkdaysBetween counts the working days after from up to and including to
+// (0 when to is not after from).
+func WorkdaysBetween(cal *calendar.Calendar, from, to calendar.Date) int {
+	n := 0
+	for d := from.AddDays(1); !d.After(to); d = d.AddDays(1) {
+		if wd, err := cal.IsWorkday(d); err == nil && wd {
+			n++
+		}
+	}
+	return n
+}

@@ -42,7 +42,7 @@ type DayChange struct {
 // Preview is what an administrator checks before saving a notice.
 type Preview struct {
 	Plan     calendar.YearPlan
-	Replaces *ImportedYear      // an earlier import of the same year
+	Replaces *ImportedYear       // an earlier import of the same year
 	Builtin  *calendar.NoticeRef // the embedded notice of the year, when there is one
 	Changes  []DayChange
 }

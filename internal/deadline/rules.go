@@ -121,7 +121,7 @@ func (sn *snapshot) effective(def calendar.Rule, regionCode string) EffectiveRul
 			e.ExtendMax = 0 // the statutory maximum is in the national unit
 		}
 		e.N, e.Unit, e.Citation = o.N, o.Unit, o.Citation
-		e.LengthText = fmt.Sprintf("%d%s（地方规定，全国规定为：%s）", o.N, o.Unit.Label(), def.LengthText)
+		e.LengthText = fmt.Sprintf("%d%s（地方规定；全国规定为%s）", o.N, o.Unit.Label(), LengthLabel(def))
 		break
 	}
 	return e
@@ -192,7 +192,7 @@ func (s *Service) ConfirmRule(ctx context.Context, id, note string) error {
 			return err
 		}
 		return s.Audit.Record(ctx, tx, audit.Entry{Action: ActionRuleConfirm, ObjectType: "deadline_rule", ObjectID: id,
-			Summary: fmt.Sprintf("确认启用期限规则“%s”（%s）：%s", def.Name, def.LengthText, strings.TrimSpace(note)),
+			Summary: fmt.Sprintf("确认启用期限规则“%s”（%s）：%s", def.Name, LengthLabel(def), strings.TrimSpace(note)),
 			Changes: []audit.Change{{Field: "status", Before: string(calendar.StatusDisabled), After: string(calendar.StatusActive)}}})
 	})
 	s.invalidate()
@@ -290,7 +290,7 @@ func (s *Service) DeleteRuleOverride(ctx context.Context, regionCode, ruleID str
 		if n, _ := res.RowsAffected(); n == 0 {
 			return notFound("该地区没有“%s”的地方期限", def.Name)
 		}
-		return s.recordOverride(ctx, tx, regionCode, def, before, "恢复全国规定："+def.LengthText)
+		return s.recordOverride(ctx, tx, regionCode, def, before, "恢复全国规定："+LengthLabel(def))
 	})
 	s.invalidate()
 	return err
@@ -302,7 +302,7 @@ func overrideText(ctx context.Context, tx *store.Tx, region, ruleID string, def 
 	err := tx.QueryRowContext(ctx, `SELECT n, unit, citation FROM deadline_rule_overrides WHERE region_code = ? AND rule_id = ?`,
 		region, ruleID).Scan(&n, &unit, &citation)
 	if errNoRows(err) {
-		return "全国规定：" + def.LengthText, nil
+		return "全国规定：" + LengthLabel(def), nil
 	}
 	if err != nil {
 		return "", err
@@ -323,4 +323,23 @@ func (s *Service) recordOverride(ctx context.Context, tx *store.Tx, region strin
 	}
 	return s.Audit.Record(ctx, tx, audit.Entry{Action: ActionRuleOverride, ObjectType: "deadline_rule",
 		ObjectID: region + "/" + def.ID, Summary: summary, Changes: []audit.Change{{Field: "length", Before: before, After: after}}})
+}
+
+// LengthLabel is a rule's length in words: "7个工作日", "7个工作日前",
+// "每年3月31日前", or the catalogue's own text when it has no number.
+func LengthLabel(r calendar.Rule) string {
+	switch {
+	case r.N > 0 && r.Unit != "":
+		s := fmt.Sprintf("%d%s", r.N, r.Unit.Label())
+		if r.Before {
+			s += "前"
+		}
+		return s
+	case len(r.AnnualDue) == 5:
+		var m, d int
+		if _, err := fmt.Sscanf(r.AnnualDue, "%d-%d", &m, &d); err == nil {
+			return fmt.Sprintf("每年%d月%d日前", m, d)
+		}
+	}
+	return r.LengthText
 }

@@ -94,6 +94,7 @@ var codeStatus = map[string]int{
 	"locked":       http.StatusTooManyRequests,
 	"unauthorized": http.StatusUnauthorized,
 	"forbidden":    http.StatusForbidden,
+	"integrity":    http.StatusConflict, // a stored file is missing or altered
 }
 
 // Classify maps any error to status, code and a message safe to show. Errors

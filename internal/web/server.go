@@ -12,6 +12,7 @@ import (
 	"fazhi/internal/audit"
 	"fazhi/internal/auth"
 	"fazhi/internal/httpx"
+	"fazhi/internal/jobs"
 	"fazhi/internal/org"
 	"fazhi/internal/store"
 )
@@ -23,6 +24,8 @@ type Deps struct {
 	Audit      *audit.Logger
 	Org        *org.Service
 	Attach     *attach.Store
+	Jobs       *jobs.Runner
+	JobKinds   []JobKind // maintenance jobs a user may start
 	Log        *slog.Logger
 	Version    string
 	TrustProxy bool // take the client address from X-Forwarded-For
@@ -99,6 +102,10 @@ func (s *Server) pageRoutes() []httpx.Route {
 		{Method: "GET", Pattern: "/attachments/{id}", Perm: auth.PermAttachView, Handler: s.handleAttachmentDownload},
 		{Method: "POST", Pattern: "/attachments/{id}/verify", Perm: auth.PermAttachView, Handler: s.handleAttachmentVerify},
 		{Method: "POST", Pattern: "/attachments/{id}/delete", Perm: auth.PermAttachUpload, Handler: s.handleAttachmentDelete},
+
+		{Method: "GET", Pattern: "/jobs", Perm: auth.PermJobView, Handler: s.handleJobs},
+		{Method: "POST", Pattern: "/jobs", Perm: auth.PermJobRun, Handler: s.handleJobStart},
+		{Method: "GET", Pattern: "/jobs/{id}", Perm: auth.PermJobView, Handler: s.handleJob},
 
 		{Method: "GET", Pattern: "/audit", Perm: auth.PermAuditView, Handler: s.handleAudit},
 		{Method: "GET", Pattern: "/audit/export.xlsx", Perm: auth.PermAuditView, Handler: s.handleAuditExport},
