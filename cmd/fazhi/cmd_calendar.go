@@ -13,17 +13,24 @@ import (
 )
 
 const calendarUsage = `usage:
-  fazhi calendar export --year YYYY [--format json|text]
+  fazhi calendar export --year YYYY [--format json|text] [--db D]
   fazhi calendar add --from YYYY-MM-DD (--n N --unit workday|day|month|year | --rule RULE_ID)
-                     [--extend N] [--suspend N] [--before] [--format json|text]
-  fazhi calendar import-notice FILE [--apply] [--format json|text]`
+                     [--extend N] [--suspend N] [--before] [--format json|text] [--db D]
+  fazhi calendar import-notice FILE [--apply] [--format json|text] [--db D]
 
-// applyNotice stores an imported notice; the database wiring sets it.
-var applyNotice func(plan calendar.YearPlan) error
+Without --db or FAZHI_DB, export and add use the embedded national calendar;
+with one, they include the notices imported into that database. --apply saves
+the notice into the database given by --db or FAZHI_DB (default ./fazhi.db).`
 
-// calendarSource returns the calendar the commands compute with; the
-// database wiring may replace it to include imported notices and regions.
-var calendarSource = func() (*calendar.Calendar, error) { return calendar.Default(), nil }
+// applyNotice stores an imported notice and its text in database db ("" =
+// the configured one) and describes what it saved; the database wiring
+// (calendar_db.go) sets it.
+var applyNotice func(db string, plan calendar.YearPlan, text string) (string, error)
+
+// calendarSource returns the calendar the commands compute with for database
+// db ("" = FAZHI_DB if set); the database wiring replaces it to include the
+// notices imported into that database.
+var calendarSource = func(db string) (*calendar.Calendar, error) { return calendar.Default(), nil }
 
 // calMaxCount caps --n, --extend and --suspend (about a century of days).
 const calMaxCount = 36500
@@ -103,6 +110,7 @@ func calendarExport(args []string, stdout io.Writer) error {
 	fs := flag.NewFlagSet("export", flag.ContinueOnError)
 	year := fs.Int("year", 0, "")
 	format := fs.String("format", "text", "")
+	db := fs.String("db", "", "")
 	rest, err := calParseFlags(fs, args)
 	switch {
 	case err != nil:
@@ -117,7 +125,7 @@ func calendarExport(args []string, stdout io.Writer) error {
 	if err := calCheckFormat(*format); err != nil {
 		return err
 	}
-	cal, err := calendarSource()
+	cal, err := calendarSource(*db)
 	if err != nil {
 		return err
 	}
@@ -181,6 +189,7 @@ func calendarImport(args []string, stdout io.Writer) error {
 	fs := flag.NewFlagSet("import-notice", flag.ContinueOnError)
 	apply := fs.Bool("apply", false, "")
 	format := fs.String("format", "text", "")
+	db := fs.String("db", "", "")
 	files, err := calParseFlags(fs, args)
 	switch {
 	case err != nil:
@@ -212,17 +221,18 @@ func calendarImport(args []string, stdout io.Writer) error {
 	if applyNotice == nil {
 		return errors.New("--apply needs a database")
 	}
-	if err := applyNotice(plan); err != nil {
+	saved, err := applyNotice(*db, plan, text)
+	if err != nil {
 		return fmt.Errorf("apply: %w", err)
 	}
 	if *format == "text" {
-		fmt.Fprintf(stdout, "已导入：%s（%d 天）\n", plan.Title, len(plan.Days))
+		fmt.Fprintln(stdout, saved)
 	}
 	return nil
 }
 
 type calAddFlags struct {
-	from, unit, rule, format string
+	from, unit, rule, format, db string
 	n, extend, suspend       int
 	before                   bool
 }
@@ -238,6 +248,7 @@ func calParseAddFlags(args []string) (calAddFlags, error) {
 	fs.IntVar(&f.suspend, "suspend", 0, "")
 	fs.BoolVar(&f.before, "before", false, "")
 	fs.StringVar(&f.format, "format", "text", "")
+	fs.StringVar(&f.db, "db", "", "")
 	rest, err := calParseFlags(fs, args)
 	switch {
 	case err != nil:
@@ -288,7 +299,7 @@ func calendarAdd(args []string, stdout io.Writer) error {
 	if start.Year < calendar.MinYear || start.Year > calendar.MaxYear {
 		return calBadUsage("date %s is outside the supported range %d-%d", start, calendar.MinYear, calendar.MaxYear)
 	}
-	cal, err := calendarSource()
+	cal, err := calendarSource(f.db)
 	if err != nil {
 		return err
 	}

@@ -89,6 +89,9 @@ func (a *App) build() error {
 	if err := a.wireCalendar(&d); err != nil {
 		return err
 	}
+	if err := a.wirePlan(&d); err != nil {
+		return err
+	}
 	w, err := web.New(d)
 	if err != nil {
 		return fmt.Errorf("build web UI: %w", err)

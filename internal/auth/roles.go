@@ -61,6 +61,8 @@ const (
 	PermJobRun       Perm = "job.run"       // start maintenance jobs (statistics rebuilds)
 	PermCalendarView Perm = "calendar.view" // calendar and deadline calculator
 	PermCalendarEdit Perm = "calendar.edit" // import holiday notices, edit rules
+	PermPlanView     Perm = "plan.view"     // plans and their tasks (own units' tasks for departments)
+	PermPlanManage   Perm = "plan.manage"   // import, confirm and assign plans (法治办)
 )
 
 // business roles are the ones that work with the county's records.
@@ -84,6 +86,8 @@ var grants = map[Perm][]Role{
 	PermJobRun:       {RoleLegalOffice, RoleSysAdmin},
 	PermCalendarView: AllRoles,
 	PermCalendarEdit: {RoleSysAdmin, RoleLegalOffice},
+	PermPlanView:     {RoleLegalOffice, RoleDeptLegal, RoleLeader, RoleAssessor},
+	PermPlanManage:   {RoleLegalOffice},
 }
 
 // AllPerms lists every permission, for tests and documentation.

@@ -22,7 +22,7 @@ func (s *Server) loginToken(w http.ResponseWriter, r *http.Request) string {
 	}
 	tok := auth.RandomToken(32)
 	http.SetCookie(w, &http.Cookie{Name: loginCSRFCookie, Value: tok, Path: "/login", HttpOnly: true,
-		SameSite: http.SameSiteStrictMode, Secure: r.TLS != nil})
+		SameSite: http.SameSiteStrictMode, Secure: s.overTLS(r)})
 	return tok
 }
 

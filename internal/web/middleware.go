@@ -143,12 +143,12 @@ func (s *Server) csrfOK(r *http.Request) bool {
 
 func (s *Server) setSessionCookie(w http.ResponseWriter, r *http.Request, value string) {
 	http.SetCookie(w, &http.Cookie{Name: sessionCookie, Value: value, Path: "/", HttpOnly: true,
-		SameSite: http.SameSiteLaxMode, Secure: r.TLS != nil})
+		SameSite: http.SameSiteLaxMode, Secure: s.overTLS(r)})
 }
 
 func (s *Server) clearSessionCookie(w http.ResponseWriter, r *http.Request) {
 	http.SetCookie(w, &http.Cookie{Name: sessionCookie, Value: "", Path: "/", MaxAge: -1, HttpOnly: true,
-		SameSite: http.SameSiteLaxMode, Secure: r.TLS != nil, Expires: time.Unix(0, 0)})
+		SameSite: http.SameSiteLaxMode, Secure: s.overTLS(r), Expires: time.Unix(0, 0)})
 }
 
 func (s *Server) handleCrossOrigin(w http.ResponseWriter, r *http.Request) {
@@ -167,3 +167,9 @@ func (s *Server) fail(w http.ResponseWriter, r *http.Request, err error) {
 }
 
 var errBadID = errors.New("bad id")
+
+// overTLS reports whether the browser reached us over HTTPS: directly, or
+// through a trusted reverse proxy that terminated TLS.
+func (s *Server) overTLS(r *http.Request) bool {
+	return r.TLS != nil || (s.TrustProxy && r.Header.Get("X-Forwarded-Proto") == "https")
+}

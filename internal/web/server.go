@@ -30,6 +30,7 @@ type Deps struct {
 	Version    string
 	TrustProxy bool // take the client address from X-Forwarded-For
 	CalendarDeps
+	PlanDeps
 	// Extra routes mounted by other packages (the JSON API), covered by the
 	// same permission checks and the same route matrix test.
 	Extra []httpx.Route
@@ -52,7 +53,7 @@ func New(d Deps) (*Server, error) {
 		return nil, err
 	}
 	s := &Server{Deps: d, tmpl: t}
-	s.routes = append(append(s.pageRoutes(), s.calendarRoutes()...), d.Extra...)
+	s.routes = append(append(append(s.pageRoutes(), s.calendarRoutes()...), s.planRoutes()...), d.Extra...)
 	return s, nil
 }
 
