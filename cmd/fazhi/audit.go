@@ -2,13 +2,10 @@ package main
 
 import (
 	"context"
-	"flag"
 	"fmt"
 	"io"
 
-	"fazhi/internal/app"
 	"fazhi/internal/audit"
-	"fazhi/internal/store"
 )
 
 func runAudit(args []string, stdout, stderr io.Writer) int {
@@ -16,17 +13,13 @@ func runAudit(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "usage: fazhi audit verify [--db D]")
 		return 2
 	}
-	cfg := app.FromEnv()
-	fs := flag.NewFlagSet("audit verify", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	fs.StringVar(&cfg.DB, "db", cfg.DB, "SQLite file path or postgres:// URL (FAZHI_DB)")
+	fs, cfg := dbFlags("audit verify", stderr)
 	if err := fs.Parse(args[1:]); err != nil {
 		return 2
 	}
 	ctx := context.Background()
-	db, err := store.Open(ctx, cfg.DB)
-	if err != nil {
-		fmt.Fprintln(stderr, "fazhi:", err)
+	db, ok := openStore(ctx, cfg, stderr)
+	if !ok {
 		return 1
 	}
 	defer db.Close()

@@ -2,20 +2,15 @@ package main
 
 import (
 	"context"
-	"flag"
 	"fmt"
 	"io"
 	"os"
 
-	"fazhi/internal/app"
 	"fazhi/internal/store"
 )
 
 func runBackup(args []string, stdout, stderr io.Writer) int {
-	cfg := app.FromEnv()
-	fs := flag.NewFlagSet("backup", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	fs.StringVar(&cfg.DB, "db", cfg.DB, "SQLite file path or postgres:// URL (FAZHI_DB)")
+	fs, cfg := dbFlags("backup", stderr)
 	out := fs.String("out", "", "backup file to write (must not exist)")
 	if err := fs.Parse(args); err != nil {
 		return 2
@@ -35,9 +30,8 @@ func runBackup(args []string, stdout, stderr io.Writer) int {
 		return 1
 	}
 	ctx := context.Background()
-	db, err := store.Open(ctx, cfg.DB)
-	if err != nil {
-		fmt.Fprintln(stderr, "fazhi:", err)
+	db, ok := openStore(ctx, cfg, stderr)
+	if !ok {
 		return 1
 	}
 	defer db.Close()

@@ -86,7 +86,7 @@ func (s *Store) List(ctx context.Context, f ListFilter) ([]Attachment, int, erro
 		where, args = append(where, "u.path LIKE ?"), append(args, f.ScopePath+"%")
 	}
 	if len(f.UnitIDs) > 0 {
-		where = append(where, "a.unit_id IN ("+placeholders(len(f.UnitIDs))+")")
+		where = append(where, "a.unit_id IN ("+store.Placeholders(len(f.UnitIDs))+")")
 		for _, id := range f.UnitIDs {
 			args = append(args, id)
 		}
@@ -106,10 +106,6 @@ func (s *Store) List(ctx context.Context, f ListFilter) ([]Attachment, int, erro
 	}
 	out, err := list(ctx, s.DB.Read(), q, args...)
 	return out, total, err
-}
-
-func placeholders(n int) string {
-	return strings.TrimSuffix(strings.Repeat("?, ", n), ", ")
 }
 
 // Delete removes an attachment's metadata, audited. The file stays: other

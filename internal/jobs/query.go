@@ -7,6 +7,8 @@ import (
 	"fmt"
 	"strings"
 	"time"
+
+	"fazhi/internal/store"
 )
 
 const columns = `j.id, j.kind, j.title, j.status, j.progress, j.total, j.message, j.result, j.error, j.params,
@@ -63,7 +65,7 @@ func (f Filter) where() (string, []any) {
 		where, args = append(where, "u.path LIKE ?"), append(args, f.ScopePath+"%")
 	}
 	if len(f.UnitIDs) > 0 {
-		where = append(where, "j.unit_id IN ("+placeholders(len(f.UnitIDs))+")")
+		where = append(where, "j.unit_id IN ("+store.Placeholders(len(f.UnitIDs))+")")
 		for _, id := range f.UnitIDs {
 			args = append(args, id)
 		}
@@ -75,16 +77,12 @@ func (f Filter) where() (string, []any) {
 		where, args = append(where, "j.kind = ?"), append(args, f.Kind)
 	}
 	if len(f.Statuses) > 0 {
-		where = append(where, "j.status IN ("+placeholders(len(f.Statuses))+")")
+		where = append(where, "j.status IN ("+store.Placeholders(len(f.Statuses))+")")
 		for _, s := range f.Statuses {
 			args = append(args, string(s))
 		}
 	}
 	return strings.Join(where, " AND "), args
-}
-
-func placeholders(n int) string {
-	return strings.TrimSuffix(strings.Repeat("?, ", n), ", ")
 }
 
 // List returns the jobs matching f, newest first, and their total.

@@ -4,7 +4,6 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
-	"strings"
 	"time"
 
 	"fazhi/internal/store"
@@ -101,7 +100,7 @@ func listEvents(ctx context.Context, q store.Querier, ids []int64) ([]Event, err
 		FROM unit_events e JOIN units u ON u.id = e.unit_id
 		LEFT JOIN units fp ON fp.id = e.from_parent LEFT JOIN units tp ON tp.id = e.to_parent
 		LEFT JOIN units ou ON ou.id = e.other_unit
-		WHERE e.unit_id IN (`+placeholders(len(ids))+`) ORDER BY e.at, e.id`, args...)
+		WHERE e.unit_id IN (`+store.Placeholders(len(ids))+`) ORDER BY e.at, e.id`, args...)
 	if err != nil {
 		return nil, fmt.Errorf("query unit events: %w", err)
 	}
@@ -122,8 +121,4 @@ func listEvents(ctx context.Context, q store.Querier, ids []int64) ([]Event, err
 		out = append(out, e)
 	}
 	return out, rows.Err()
-}
-
-func placeholders(n int) string {
-	return strings.TrimSuffix(strings.Repeat("?, ", n), ", ")
 }

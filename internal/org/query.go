@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+
+	"fazhi/internal/store"
 )
 
 // Get loads a unit by id.
@@ -203,7 +205,7 @@ func (s *Service) Ancestors(ctx context.Context, id int64) ([]Unit, error) {
 	for i, v := range ids {
 		args[i] = v
 	}
-	units, err := queryUnits(ctx, s.DB.Read(), `WHERE id IN (`+placeholders(len(ids))+`)`, args...)
+	units, err := queryUnits(ctx, s.DB.Read(), `WHERE id IN (`+store.Placeholders(len(ids))+`)`, args...)
 	if err != nil {
 		return nil, err
 	}

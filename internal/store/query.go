@@ -251,3 +251,8 @@ func GroupConcat(d Dialect, expr string) string {
 	}
 	return "group_concat(" + expr + ", ',')"
 }
+
+// Placeholders returns "?, ?, …" for an IN list of n values.
+func Placeholders(n int) string {
+	return strings.TrimSuffix(strings.Repeat("?, ", n), ", ")
+}
