@@ -233,8 +233,8 @@ func calendarImport(args []string, stdout io.Writer) error {
 
 type calAddFlags struct {
 	from, unit, rule, format, db string
-	n, extend, suspend       int
-	before                   bool
+	n, extend, suspend           int
+	before                       bool
 }
 
 func calParseAddFlags(args []string) (calAddFlags, error) {

@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"errors"
 	"os"
@@ -10,6 +11,7 @@ import (
 	"testing"
 
 	"fazhi/internal/calendar"
+	"fazhi/internal/store"
 )
 
 func runCalendarCapture(t *testing.T, args ...string) (code int, stdout, stderr string) {
@@ -196,13 +198,17 @@ func TestCalendarImportNoticeApply(t *testing.T) {
 	}
 
 	var applied calendar.YearPlan
-	applyNotice = func(p calendar.YearPlan) error { applied = p; return nil }
-	code, out, _ := runCalendarCapture(t, "import-notice", "--apply", file)
-	if code != 0 || applied.Year != 2027 || !strings.Contains(out, "已导入") {
-		t.Errorf("with hook: exit %d, applied %d\n%s", code, applied.Year, out)
+	var appliedText, appliedDB string
+	applyNotice = func(db string, p calendar.YearPlan, text string) (string, error) {
+		applied, appliedText, appliedDB = p, text, db
+		return "已导入：" + p.Title, nil
+	}
+	code, out, _ := runCalendarCapture(t, "import-notice", "--apply", "--db", "x.db", file)
+	if code != 0 || applied.Year != 2027 || appliedText != calTestNotice || appliedDB != "x.db" || !strings.Contains(out, "已导入") {
+		t.Errorf("with hook: exit %d, applied %d to %q\n%s", code, applied.Year, appliedDB, out)
 	}
 
-	applyNotice = func(calendar.YearPlan) error { return errors.New("disk full") }
+	applyNotice = func(string, calendar.YearPlan, string) (string, error) { return "", errors.New("disk full") }
 	if code, _, errOut := runCalendarCapture(t, "import-notice", "--apply", file); code != 1 || !strings.Contains(errOut, "disk full") {
 		t.Errorf("failing hook: exit %d, %q", code, errOut)
 	}
@@ -213,5 +219,43 @@ func TestCalendarImportNoticeRejects(t *testing.T) {
 	code, out, errOut := runCalendarCapture(t, "import-notice", file, "--apply")
 	if code != 2 || out != "" || !strings.Contains(errOut, "cannot parse") || strings.Count(errOut, "\n") != 1 {
 		t.Errorf("exit %d, stdout %q, stderr %q", code, out, errOut)
+	}
+}
+
+// TestCalendarImportNoticeDatabase saves a notice into a real database and
+// reads it back through export and add.
+func TestCalendarImportNoticeDatabase(t *testing.T) {
+	t.Setenv("FAZHI_DB", "")
+	dbPath := filepath.Join(t.TempDir(), "cal.db")
+	file := writeCalendarNotice(t, calTestNotice)
+	code, _, errOut := runCalendarCapture(t, "import-notice", file, "--apply", "--db", dbPath)
+	if code != 1 || !strings.Contains(errOut, "does not exist") {
+		t.Errorf("missing database: exit %d, %q", code, errOut)
+	}
+	db, err := store.Open(context.Background(), dbPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := db.Migrate(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	db.Close()
+
+	code, out, errOut := runCalendarCapture(t, "import-notice", file, "--apply", "--db", dbPath)
+	if code != 0 || !strings.Contains(out, "已导入 SQLite "+dbPath) || !strings.Contains(out, "2027年部分节假日安排") {
+		t.Fatalf("apply: exit %d\n%s%s", code, out, errOut)
+	}
+	code, out, _ = runCalendarCapture(t, "export", "--year", "2027", "--db", dbPath)
+	if code != 0 || !strings.Contains(out, "2027-02-05 周五 放假 春节") {
+		t.Errorf("export from the database: exit %d\n%s", code, out)
+	}
+	t.Setenv("FAZHI_DB", dbPath)
+	code, out, _ = runCalendarCapture(t, "add", "--from", "2027-02-04", "--n", "1", "--unit", "workday", "--format", "json")
+	if code != 0 || !strings.Contains(out, `"due": "2027-02-15"`) {
+		t.Errorf("add with FAZHI_DB: exit %d\n%s", code, out)
+	}
+	code, out, _ = runCalendarCapture(t, "import-notice", file, "--apply")
+	if code != 0 || !strings.Contains(out, "替换了 cli:") {
+		t.Errorf("second apply: exit %d\n%s", code, out)
 	}
 }

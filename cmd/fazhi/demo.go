@@ -70,7 +70,11 @@ func seedDemo(ctx context.Context, a *app.App) ([]demo.Login, error) {
 		return nil, err
 	}
 	s := &demo.Seeder{DB: a.DB, Org: a.Org, Auth: a.Auth}
-	return s.Run(ctx)
+	logins, err := s.Run(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return logins, s.Deadlines(ctx, a.Deadlines)
 }
 
 func printDemo(w io.Writer, url, db string, logins []demo.Login) {

@@ -58,6 +58,7 @@ func serveApp(ctx context.Context, a *app.App, stdout, stderr io.Writer, ready f
 	} else {
 		fmt.Fprintf(stdout, "fazhi %s serving %s on %s\n", app.Version, a.DB.Describe(), url)
 	}
+	a.StartBackground(ctx)
 	errc := make(chan error, 1)
 	go func() {
 		if a.Cfg.TLSCert != "" {

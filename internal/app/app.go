@@ -12,6 +12,7 @@ import (
 	"fazhi/internal/attach"
 	"fazhi/internal/audit"
 	"fazhi/internal/auth"
+	"fazhi/internal/deadline"
 	"fazhi/internal/jobs"
 	"fazhi/internal/org"
 	"fazhi/internal/store"
@@ -30,8 +31,10 @@ type App struct {
 	Org    *org.Service
 	Attach *attach.Store
 	Jobs   *jobs.Runner
-	Web    *web.Server
-	Log    *slog.Logger
+	// Deadlines is the calendar and deadline monitor (set by wireCalendar).
+	Deadlines *deadline.Service
+	Web       *web.Server
+	Log       *slog.Logger
 }
 
 // Open connects to the configured database, applies migrations and builds
@@ -125,4 +128,27 @@ func jobKinds() []web.JobKind {
 		out[i] = web.JobKind{Kind: k.Kind, Title: k.Title, Help: k.Help}
 	}
 	return out
+}
+
+// remindEvery is how often the deadline monitor refreshes home-page
+// reminders; Remind is idempotent, so the first run after midnight moves
+// items to "due soon" or "overdue" for the new day.
+const remindEvery = time.Hour
+
+// StartBackground runs the periodic work of a serving process until ctx ends.
+func (a *App) StartBackground(ctx context.Context) {
+	go func() {
+		t := time.NewTicker(remindEvery)
+		defer t.Stop()
+		for {
+			if _, err := a.Deadlines.Remind(ctx, a.Deadlines.Today()); err != nil && ctx.Err() == nil {
+				a.Log.Error("deadline reminders", "err", err)
+			}
+			select {
+			case <-ctx.Done():
+				return
+			case <-t.C:
+			}
+		}
+	}()
 }

@@ -9,6 +9,7 @@ import (
 // the web UI (reachable afterwards as a.Web.Deadlines, e.g. for the demo
 // seeder and for calling Deadlines.Remind daily).
 func (a *App) wireCalendar(d *web.Deps) error {
-	d.CalendarDeps = web.CalendarDeps{Deadlines: deadline.NewService(a.DB, a.Audit)}
+	a.Deadlines = deadline.NewService(a.DB, a.Audit)
+	d.CalendarDeps = web.CalendarDeps{Deadlines: a.Deadlines}
 	return nil
 }

@@ -11,20 +11,22 @@ import (
 	"fazhi/internal/store/storetest"
 )
 
-func TestMonitorListsAndReminds(t *testing.T) {
+// monitorItems registers three items for the fixture's department: one
+// overdue (due 11-18), one due soon owned by the user (11-25), one later (12-21).
+func monitorItems(f *fixture) (lateID, soonID, laterID int64) {
+	wd := func(title string, n int, start calendar.Date) deadline.Item {
+		return deadline.Item{ObjectType: "test", ObjectID: "x", Title: title, UnitID: f.dept.ID, N: n,
+			Unit: calendar.UnitWorkday, Start: start}
+	}
+	soon := wd("即将到期", 2, today)
+	soon.UserID = f.user.ID
+	return f.register(wd("逾期事项", 2, d(2026, time.November, 16))), f.register(soon), f.register(wd("远期事项", 20, today))
+}
+
+func TestMonitorLists(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, db *store.DB) {
 		f := setup(t, db)
-		wd := func(n int) deadline.Item {
-			return deadline.Item{ObjectType: "test", ObjectID: "x", Title: "事项", UnitID: f.dept.ID, N: n, Unit: calendar.UnitWorkday}
-		}
-		late := wd(2)
-		late.Start, late.Title = d(2026, time.November, 16), "逾期事项" // due 11-18
-		soon := wd(2)
-		soon.Start, soon.Title, soon.UserID = today, "即将到期", f.user.ID // due 11-25
-		later := wd(20)
-		later.Start, later.Title = today, "远期事项" // due 12-21
-		lateID, soonID, laterID := f.register(late), f.register(soon), f.register(later)
-
+		lateID, soonID, _ := monitorItems(f)
 		all := deadline.Scope{UnitPath: f.county.Path}
 		due, err := f.svc.DueFor(f.ctx, all, 5, today)
 		f.must(err)
@@ -47,11 +49,24 @@ func TestMonitorListsAndReminds(t *testing.T) {
 		if counts[f.dept.ID] != 1 || len(counts) != 1 {
 			t.Errorf("overdue counts %v", counts)
 		}
+		f.must(f.svc.Complete(f.ctx, nil, lateID))
+		wantCode(t, f.svc.Complete(f.ctx, nil, lateID), deadline.CodeConflict)
+		wantCode(t, f.svc.Cancel(f.ctx, nil, 424242, "x"), deadline.CodeNotFound)
+		if counts, _ = f.svc.OverdueCountByUnit(f.ctx, today); counts[f.dept.ID] != 0 {
+			t.Errorf("done item still counted at the end of today: %v", counts)
+		}
+		if past, _ := f.svc.OverdueCountByUnit(f.ctx, d(2026, time.November, 20)); past[f.dept.ID] != 0 {
+			t.Errorf("item registered later counted in the past: %v", past)
+		}
+	})
+}
 
-		n, err := f.svc.Remind(f.ctx, today)
-		f.must(err)
-		if n != 2 {
-			t.Errorf("first Remind changed %d, want 2", n)
+func TestMonitorRemindIsIdempotent(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, db *store.DB) {
+		f := setup(t, db)
+		lateID, _, _ := monitorItems(f)
+		if n, err := f.svc.Remind(f.ctx, today); err != nil || n != 2 {
+			t.Errorf("first Remind changed %d (%v), want 2", n, err)
 		}
 		if n, _ := f.svc.Remind(f.ctx, today); n != 0 {
 			t.Errorf("second Remind changed %d, want 0 (idempotent)", n)
@@ -62,7 +77,6 @@ func TestMonitorListsAndReminds(t *testing.T) {
 		if len(unitRs) != 1 || unitRs[0].Level != "red" || len(userRs) != 2 || levelOf(userRs, "即将到期") != "yellow" {
 			t.Fatalf("reminders: unit %+v, user %+v", unitRs, userRs)
 		}
-
 		// Two days later the yellow one is overdue: the same reminder turns red.
 		if n, _ := f.svc.Remind(f.ctx, d(2026, time.November, 26)); n != 1 {
 			t.Errorf("escalation changed %d", n)
@@ -71,21 +85,17 @@ func TestMonitorListsAndReminds(t *testing.T) {
 		if len(userRs) != 2 || levelOf(userRs, "即将到期") != "red" {
 			t.Errorf("after escalation: %+v", userRs)
 		}
-
 		f.must(f.svc.Complete(f.ctx, nil, lateID))
 		if unitRs, _ = remind.Open(f.ctx, db.Read(), 0, f.dept.ID, 50); len(unitRs) != 0 {
 			t.Errorf("reminder of a done item stays open: %+v", unitRs)
 		}
-		wantCode(t, f.svc.Complete(f.ctx, nil, lateID), deadline.CodeConflict)
-		wantCode(t, f.svc.Cancel(f.ctx, nil, 424242, "x"), deadline.CodeNotFound)
-		counts, _ = f.svc.OverdueCountByUnit(f.ctx, today)
-		if counts[f.dept.ID] != 0 {
-			t.Errorf("done item still counted at the end of today: %v", counts)
-		}
-		if past, _ := f.svc.OverdueCountByUnit(f.ctx, d(2026, time.November, 20)); past[f.dept.ID] != 0 {
-			t.Errorf("item registered later counted in the past: %v", past)
-		}
+	})
+}
 
+func TestMonitorSuspendExtendCancel(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, db *store.DB) {
+		f := setup(t, db)
+		_, soonID, laterID := monitorItems(f)
 		f.must(f.svc.Extend(f.ctx, nil, soonID, 3, "经负责人批准延长"))
 		if it := f.item(soonID); it.Due != d(2026, time.November, 30) || it.ExtendN != 3 {
 			t.Errorf("extended: due %s", it.Due)
@@ -96,8 +106,8 @@ func TestMonitorListsAndReminds(t *testing.T) {
 		}
 		wantCode(t, f.svc.Suspend(f.ctx, nil, laterID, 1, ""), deadline.CodeInvalid)
 		f.must(f.svc.Cancel(f.ctx, nil, laterID, "案件撤销"))
-		for _, a := range []string{deadline.ActionRegister, deadline.ActionComplete, deadline.ActionExtend,
-			deadline.ActionSuspend, deadline.ActionCancel} {
+		wantCode(t, f.svc.Extend(f.ctx, nil, laterID, 1, "x"), deadline.CodeConflict)
+		for _, a := range []string{deadline.ActionRegister, deadline.ActionExtend, deadline.ActionSuspend, deadline.ActionCancel} {
 			if f.auditCount(a) == 0 {
 				t.Errorf("no audit entry %s", a)
 			}

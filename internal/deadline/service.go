@@ -219,8 +219,7 @@ func regionOfUnit(ctx context.Context, q store.Querier, unitID int64) (string, e
 	if len(ids) == 0 {
 		return "", nil
 	}
-	rows, err := q.QueryContext(ctx, `SELECT id, region_code FROM units WHERE id IN (`+
-		strings.TrimSuffix(strings.Repeat("?,", len(ids)), ",")+`)`, ids...)
+	rows, err := q.QueryContext(ctx, `SELECT id, region_code FROM units WHERE id IN (`+store.Placeholders(len(ids))+`)`, ids...)
 	if err != nil {
 		return "", err
 	}

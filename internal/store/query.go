@@ -79,16 +79,26 @@ func (db *DB) stmtOn(ctx context.Context, pool *sql.DB, cache *map[string]*sql.S
 		return nil
 	}
 	db.stmtMu.Lock()
-	defer db.stmtMu.Unlock()
-	if st, ok := (*cache)[q]; ok {
+	st, ok := (*cache)[q]
+	full := len(*cache) >= maxStmts
+	db.stmtMu.Unlock()
+	if ok {
 		return st
 	}
-	if len(*cache) >= maxStmts {
+	if full {
 		return nil
 	}
+	// Prepared without holding the lock: preparing waits for a connection,
+	// and a connection's holder may be waiting for the lock.
 	st, err := pool.PrepareContext(ctx, q)
 	if err != nil {
 		return nil // the direct call will report the error
+	}
+	db.stmtMu.Lock()
+	defer db.stmtMu.Unlock()
+	if have, ok := (*cache)[q]; ok {
+		st.Close()
+		return have
 	}
 	if *cache == nil {
 		*cache = map[string]*sql.Stmt{}

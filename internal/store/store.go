@@ -103,7 +103,7 @@ func openSQLite(ctx context.Context, path string) (*DB, error) {
 		w.Close()
 		return nil, fmt.Errorf("open SQLite readers %s: %w", path, err)
 	}
-	r.SetMaxOpenConns(max(4, runtime.NumCPU()*2))
+	r.SetMaxOpenConns(max(8, runtime.NumCPU()*2))
 	return &DB{W: w, R: r, Dialect: SQLite, Path: path, dsn: path}, nil
 }
 

@@ -106,26 +106,28 @@ func (s *Server) handleCalendarCalc(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	d := calendarCalcData{Tabs: s.calTabs(r, "/calendar/calc"), Form: f, Groups: ruleGroups(rules), Units: calcUnits, Region: region}
-	status, msg := http.StatusOK, ""
-	if q.Has("start") {
-		res, err := s.calcResult(r, f, region)
-		if ae := httpx.Classify(err); err != nil && ae.Status >= 500 {
+	if !q.Has("start") {
+		d.Form.Start, d.Form.Unit = s.Deadlines.Today().String(), "workday"
+		s.render(w, http.StatusOK, "calendar_calc", s.view(r, "期限计算器", d))
+		return
+	}
+	res, err := s.calcResult(r, f, region)
+	if err != nil {
+		ae := httpx.Classify(err)
+		if ae.Status >= 500 {
 			s.fail(w, r, err)
 			return
-		} else if err != nil {
-			status, msg = ae.Status, ae.Message
-		} else {
-			d.Result, d.Weekday = &res, res.Due.WeekdayName()
-			if res.Rule != nil {
-				d.RuleLength = ruleLength(*res.Rule)
-			}
 		}
-	} else {
-		d.Form.Start, d.Form.Unit = s.Deadlines.Today().String(), "workday"
+		v := s.view(r, "期限计算器", d)
+		v.Error = ae.Message
+		s.render(w, ae.Status, "calendar_calc", v)
+		return
 	}
-	v := s.view(r, "期限计算器", d)
-	v.Error = msg
-	s.render(w, status, "calendar_calc", v)
+	d.Result, d.Weekday = &res, res.Due.WeekdayName()
+	if res.Rule != nil {
+		d.RuleLength = ruleLength(*res.Rule)
+	}
+	s.render(w, http.StatusOK, "calendar_calc", s.view(r, "期限计算器", d))
 }
 
 func (s *Server) calcResult(r *http.Request, f calcForm, region string) (deadline.Computed, error) {

@@ -65,8 +65,8 @@ func (s *Server) handleDeadlines(w http.ResponseWriter, r *http.Request) {
 	}
 	for _, it := range soon {
 		left := "今日届满"
-		if n := deadline.WorkdaysBetween(cal, today, it.Due); it.Due != today {
-			left = fmt.Sprintf("剩余%d个工作日", n)
+		if it.Due != today {
+			left = fmt.Sprintf("剩余%d个工作日", deadline.WorkdaysBetween(cal, today, it.Due))
 		}
 		d.Soon = append(d.Soon, deadlineRow{Item: it, Left: left})
 	}

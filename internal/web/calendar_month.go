@@ -108,6 +108,11 @@ func (s *Server) handleCalendarMonth(w http.ResponseWriter, r *http.Request) {
 		IsToday: year == today.Year && month == today.Month, Regions: cal.Regions(),
 		CanEdit: httpx.User(r).Can(auth.PermCalendarEdit), Months: []int{1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12}}
 	d.Days, d.Workdays = monthEntries(cal, year, month)
+	for i := range d.Days { // name only the sources other than the year's notice
+		if info.Notice != nil && d.Days[i].Source == info.Notice.Title {
+			d.Days[i].Source = ""
+		}
+	}
 	first := calendar.MustDate(year, month, 1)
 	if p := first.AddMonths(-1); p.Year >= calendar.MinYear {
 		d.Prev = fmt.Sprintf("/calendar?year=%d&month=%d", p.Year, int(p.Month))

@@ -2,12 +2,17 @@ package web_test
 
 import (
 	"context"
+	"html"
 	"net/http"
 	"net/url"
+	"regexp"
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
+	"fazhi/internal/calendar"
+	"fazhi/internal/deadline"
 	"fazhi/internal/demo"
 )
 
@@ -70,7 +75,8 @@ func TestCalendarImportNotice(t *testing.T) {
 	wantPage(t, c, "/calendar/import", http.StatusOK, "导入放假通知", `name="text"`)
 	wantPage(t, c, "/calendar?year=2031&month=10", http.StatusOK, "预估")
 
-	resp, body := c.post("/calendar/import/preview", url.Values{"text": {notice2031}})
+	resp, preview := c.post("/calendar/import/preview", url.Values{"text": {notice2031}})
+	body := preview
 	if resp.StatusCode != http.StatusOK {
 		t.Fatalf("preview: status %d", resp.StatusCode)
 	}
@@ -87,7 +93,12 @@ func TestCalendarImportNotice(t *testing.T) {
 		t.Errorf("bad notice: status %d", resp.StatusCode)
 	}
 
-	resp, _ = c.post("/calendar/import", url.Values{"text": {notice2031}})
+	// Save what the preview carries in its hidden field, as the browser does.
+	m := regexp.MustCompile(`<input type="hidden" name="text" value="([^"]*)">`).FindStringSubmatch(preview)
+	if m == nil || html.UnescapeString(m[1]) != notice2031 {
+		t.Fatalf("the preview does not carry the text unchanged: %q", m)
+	}
+	resp, _ = c.post("/calendar/import", url.Values{"text": {html.UnescapeString(m[1])}})
 	if resp.StatusCode != http.StatusSeeOther || !strings.HasPrefix(resp.Header.Get("Location"), "/calendar?year=2031&month=1") {
 		t.Fatalf("save: status %d, location %q", resp.StatusCode, resp.Header.Get("Location"))
 	}
@@ -159,10 +170,22 @@ func TestDeadlinesPage(t *testing.T) {
 			t.Fatal(err)
 		}
 	})
+	// One item whose due date is long past whatever day the test runs on.
+	scjgj, err := f.app.Org.GetByName(t.Context(), "清溪县市场监督管理局")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := svc.Register(t.Context(), nil, deadline.Item{ObjectType: "test", ObjectID: t.Name(), Title: "测试逾期事项",
+		RuleID: "penalty_decision_service", Start: calendar.MustDate(2026, time.January, 5), UnitID: scjgj.ID}); err != nil {
+		t.Fatal(err)
+	}
 	c := f.as(t, "fazhiban")
-	wantPage(t, c, "/deadlines?within=20", http.StatusOK, "我的期限", `id="deadlines-overdue"`, "清市监罚〔2026〕31号",
-		"逾期", `id="deadlines-soon"`)
-	body := wantPage(t, f.as(t, "officer.scjgj"), "/deadlines?within=60", http.StatusOK, "清市监罚〔2026〕35号")
+	body := wantPage(t, c, "/deadlines?within=20", http.StatusOK, "我的期限", `id="deadlines-overdue"`, "测试逾期事项",
+		"2026年1月14日", "逾期", "清市监罚〔2026〕31号")
+	if !strings.Contains(body, `id="deadlines-soon"`) && !strings.Contains(body, `id="deadlines-none"`) {
+		t.Error("no due-soon section")
+	}
+	body = wantPage(t, f.as(t, "officer.scjgj"), "/deadlines?within=60", http.StatusOK, "测试逾期事项", "清市监罚〔2026〕35号")
 	if strings.Contains(body, "清复〔2026〕9号") {
 		t.Error("an officer of 市场监管局 sees the 司法局's deadline")
 	}

@@ -88,18 +88,28 @@ var navOrder = []struct {
 	{"审计日志", "/audit", auth.PermAuditView},
 	{"工作日历", "/calendar", auth.PermCalendarView},
 	{"期限计算器", "/calendar/calc", auth.PermCalendarView},
+	{"期限提醒", "/deadlines", auth.PermCalendarView},
 	{"附件", "/attachments", auth.PermAttachView},
 	{"后台任务", "/jobs", auth.PermJobView},
 }
 
 func (s *Server) nav(r *http.Request, u *auth.User) []navItem {
 	var out []navItem
+	best, bestLen := -1, 0
 	for _, n := range navOrder {
 		if !u.Can(n.perm) || !s.hasGET(n.href) {
 			continue
 		}
-		active := r.URL.Path == n.href || (n.href != "/" && strings.HasPrefix(r.URL.Path, n.href+"/"))
-		out = append(out, navItem{Label: n.label, Href: n.href, Active: active})
+		// The longest entry that is the path or a parent of it is the active one.
+		if r.URL.Path == n.href || (n.href != "/" && strings.HasPrefix(r.URL.Path, n.href+"/")) {
+			if len(n.href) > bestLen {
+				best, bestLen = len(out), len(n.href)
+			}
+		}
+		out = append(out, navItem{Label: n.label, Href: n.href})
+	}
+	if best >= 0 {
+		out[best].Active = true
 	}
 	return out
 }
