@@ -75,7 +75,11 @@ func Run(ctx context.Context, o Options, log io.Writer) (Report, error) {
 	}
 	defer a.Close()
 	fmt.Fprintln(log, "seeding the demo county …")
-	if _, err := (&demo.Seeder{DB: a.DB, Org: a.Org, Auth: a.Auth}).Run(ctx); err != nil {
+	seeder := &demo.Seeder{DB: a.DB, Org: a.Org, Auth: a.Auth}
+	if _, err := seeder.Run(ctx); err != nil {
+		return rep, err
+	}
+	if err := seeder.Deadlines(ctx, a.Deadlines); err != nil {
 		return rep, err
 	}
 	srv := httptest.NewServer(a.Handler())

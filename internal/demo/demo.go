@@ -1,6 +1,6 @@
 // Package demo fills a fresh database with the fictional county 清溪县: its
-// units, about eighty accounts across every role, and a few reminders, the
-// same every time. Later capabilities add their demo data here.
+// units and about eighty accounts across every role, the same every time;
+// Deadlines adds monitored deadlines (and so home-page reminders). Later capabilities add their demo data here.
 package demo
 
 import (
@@ -44,7 +44,7 @@ func Seeded(ctx context.Context, db *store.DB) (bool, error) {
 func (s *Seeder) Run(ctx context.Context) ([]Login, error) {
 	ctx = audit.WithActor(ctx, audit.Actor{Username: "demo"})
 	s.units = map[string]org.Unit{}
-	steps := []func(context.Context) error{s.regions, s.orgTree, s.people, s.reminders}
+	steps := []func(context.Context) error{s.regions, s.orgTree, s.people}
 	for _, step := range steps {
 		if err := step(ctx); err != nil {
 			return nil, err

@@ -6,8 +6,6 @@ import (
 
 	"fazhi/internal/auth"
 	"fazhi/internal/org"
-	"fazhi/internal/remind"
-	"fazhi/internal/store"
 )
 
 // name returns the next fictional person's name, deterministically.
@@ -121,32 +119,4 @@ func (s *Seeder) deptByCode(code string) dept {
 		}
 	}
 	panic("demo: no department " + code)
-}
-
-// reminders puts a few items on the featured accounts' home pages.
-func (s *Seeder) reminders(ctx context.Context) error {
-	ids := map[string]int64{}
-	for _, l := range s.logins[:8] {
-		u, err := s.Auth.GetByUsername(ctx, l.Username)
-		if err != nil {
-			return err
-		}
-		ids[l.Username] = u.ID
-	}
-	items := []remind.Reminder{
-		{UserID: ids["fazhiban"], Title: "报送2026年度法治政府建设情况报告", Detail: "向县委和上一级政府报告，并于4月1日前向社会公开",
-			DueDate: "2027-03-01", Level: "info"},
-		{UserID: ids["fazhiban"], Title: "审核县市场监督管理局重大执法决定（演示）", DueDate: "2026-11-27", Level: "yellow"},
-		{UserID: ids["legal.scjgj"], Title: "行政处罚决定书公示（演示）", Detail: "作出决定之日起7个工作日内公示", DueDate: "2026-11-20", Level: "red"},
-		{UserID: ids["officer.scjgj"], Title: "完成年度执法培训学时（已完成 38/60 学时）", DueDate: "2026-12-31", Level: "info"},
-		{UserID: ids["leader"], Title: "行政诉讼案件出庭应诉（演示）", DueDate: "2026-12-08", Level: "yellow"},
-	}
-	return s.DB.InTx(ctx, func(tx *store.Tx) error {
-		for _, r := range items {
-			if _, err := remind.Add(ctx, tx, r); err != nil {
-				return err
-			}
-		}
-		return nil
-	})
 }

@@ -65,6 +65,10 @@ func getFixture(t *testing.T) *fixture {
 			fixErr = err
 			return
 		}
+		if err := s.Deadlines(context.Background(), a.Deadlines); err != nil {
+			fixErr = err
+			return
+		}
 		fix = &fixture{app: a, srv: httptest.NewServer(a.Handler()), cls: map[string]*client{}}
 	})
 	if fixErr != nil {
