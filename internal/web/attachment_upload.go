@@ -32,9 +32,8 @@ func (s *Server) handleAttachmentUpload(w http.ResponseWriter, r *http.Request) 
 	a, err := s.Attach.Save(r.Context(), file, attach.Meta{Filename: hdr.Filename, UnitID: unitID,
 		ObjectType: r.PostFormValue("object_type"), ObjectID: r.PostFormValue("object_id"), Note: r.PostFormValue("note")})
 	if err != nil {
-		ae := httpx.Classify(err)
-		if ae.Status >= 500 {
-			s.fail(w, r, err)
+		ae := s.formError(w, r, err)
+		if ae == nil {
 			return
 		}
 		s.attachmentsPage(w, r, ae.Status, ae.Message)

@@ -113,9 +113,8 @@ func (s *Server) handleCalendarCalc(w http.ResponseWriter, r *http.Request) {
 	}
 	res, err := s.calcResult(r, f, region)
 	if err != nil {
-		ae := httpx.Classify(err)
-		if ae.Status >= 500 {
-			s.fail(w, r, err)
+		ae := s.formError(w, r, err)
+		if ae == nil {
 			return
 		}
 		v := s.view(r, "期限计算器", d)

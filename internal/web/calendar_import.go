@@ -5,7 +5,6 @@ import (
 
 	"fazhi/internal/calendar"
 	"fazhi/internal/deadline"
-	"fazhi/internal/httpx"
 )
 
 type calendarImportData struct {
@@ -31,9 +30,8 @@ func (s *Server) importFormPage(w http.ResponseWriter, r *http.Request, text str
 	v := s.view(r, "导入放假通知", d)
 	status := http.StatusOK
 	if err != nil {
-		ae := httpx.Classify(err)
-		if ae.Status >= 500 {
-			s.fail(w, r, err)
+		ae := s.formError(w, r, err)
+		if ae == nil {
 			return
 		}
 		status, v.Error = ae.Status, ae.Message

@@ -5,7 +5,6 @@ import (
 
 	"fazhi/internal/calendar"
 	"fazhi/internal/deadline"
-	"fazhi/internal/httpx"
 )
 
 // handleCalendarRegionSave stores a region's own holidays (民族自治地方的
@@ -18,9 +17,8 @@ func (s *Server) handleCalendarRegionSave(w http.ResponseWriter, r *http.Request
 		err = s.Deadlines.SetRegionHolidays(r.Context(), calendar.Region{Code: f.Code, Name: f.Name, Source: f.Source, Days: days})
 	}
 	if err != nil {
-		ae := httpx.Classify(err)
-		if ae.Status >= 500 {
-			s.fail(w, r, err)
+		ae := s.formError(w, r, err)
+		if ae == nil {
 			return
 		}
 		s.regionsPage(w, r, ae.Status, err, f)

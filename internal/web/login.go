@@ -54,9 +54,8 @@ func (s *Server) handleLogin(w http.ResponseWriter, r *http.Request) {
 	}
 	u, err := s.Auth.Authenticate(r.Context(), d.Username, r.PostFormValue("password"), s.ip(r))
 	if err != nil {
-		ae := httpx.Classify(err)
-		if ae.Status >= 500 {
-			s.fail(w, r, err)
+		ae := s.formError(w, r, err)
+		if ae == nil {
 			return
 		}
 		s.loginFailed(w, r, d, ae.Status, ae.Message)

@@ -173,3 +173,15 @@ var errBadID = errors.New("bad id")
 func (s *Server) overTLS(r *http.Request) bool {
 	return r.TLS != nil || (s.TrustProxy && r.Header.Get("X-Forwarded-Proto") == "https")
 }
+
+// formError turns a service error into what a form page shows beside the
+// form. A server fault is answered with the 500 page instead; then it
+// returns nil and the handler just returns.
+func (s *Server) formError(w http.ResponseWriter, r *http.Request, err error) *httpx.AppError {
+	ae := httpx.Classify(err)
+	if ae.Status >= 500 {
+		s.fail(w, r, err)
+		return nil
+	}
+	return ae
+}

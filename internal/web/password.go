@@ -20,9 +20,8 @@ func (s *Server) handlePassword(w http.ResponseWriter, r *http.Request) {
 		err = s.Auth.ChangePassword(r.Context(), u.ID, r.PostFormValue("old_password"), pw)
 	}
 	if err != nil {
-		ae := httpx.Classify(err)
-		if ae.Status >= 500 {
-			s.fail(w, r, err)
+		ae := s.formError(w, r, err)
+		if ae == nil {
 			return
 		}
 		v := s.view(r, "修改密码", nil)

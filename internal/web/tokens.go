@@ -32,9 +32,8 @@ func (s *Server) handleTokenCreate(w http.ResponseWriter, r *http.Request) {
 	}
 	secret, _, err := s.Auth.CreateToken(r.Context(), httpx.User(r).ID, r.PostFormValue("name"), time.Duration(days)*24*time.Hour)
 	if err != nil {
-		ae := httpx.Classify(err)
-		if ae.Status >= 500 {
-			s.fail(w, r, err)
+		ae := s.formError(w, r, err)
+		if ae == nil {
 			return
 		}
 		s.tokensPage(w, r, ae.Status, "", ae.Message)

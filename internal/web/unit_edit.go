@@ -73,9 +73,8 @@ func (s *Server) unitAction(w http.ResponseWriter, r *http.Request, do func(org.
 	}
 	msg, err := do(u)
 	if err != nil {
-		ae := httpx.Classify(err)
-		if ae.Status >= 500 {
-			s.fail(w, r, err)
+		ae := s.formError(w, r, err)
+		if ae == nil {
 			return
 		}
 		s.unitPage(w, r, ae.Status, err)

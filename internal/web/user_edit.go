@@ -79,12 +79,9 @@ func (s *Server) handleUserUpdate(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *Server) userActionFailed(w http.ResponseWriter, r *http.Request, err error) {
-	ae := httpx.Classify(err)
-	if ae.Status >= 500 {
-		s.fail(w, r, err)
-		return
+	if ae := s.formError(w, r, err); ae != nil {
+		s.userEditPage(w, r, ae.Status, ae.Message)
 	}
-	s.userEditPage(w, r, ae.Status, ae.Message)
 }
 
 func (s *Server) handleUserResetPassword(w http.ResponseWriter, r *http.Request) {

@@ -49,9 +49,8 @@ func (s *Server) handleUserCreate(w http.ResponseWriter, r *http.Request) {
 	nu, err := s.Auth.CreateUser(r.Context(), auth.NewUser{Username: f.Username, DisplayName: f.DisplayName,
 		UnitID: f.UnitID, ScopeUnitID: f.ScopeUnitID, Password: r.PostFormValue("password"), MustChange: true})
 	if err != nil {
-		ae := httpx.Classify(err)
-		if ae.Status >= 500 {
-			s.fail(w, r, err)
+		ae := s.formError(w, r, err)
+		if ae == nil {
 			return
 		}
 		s.userNewPage(w, r, ae.Status, f, ae.Message)
