@@ -37,6 +37,14 @@ var funcs = template.FuncMap{
 		return t.In(cst).Format("2006年1月2日")
 	},
 	"roleLabel": func(r auth.Role) string { return r.Label() },
+	// isoDate shows an ISO date ("2026-11-19") the Chinese way (2026年11月19日).
+	"isoDate": func(s string) string {
+		t, err := time.Parse("2006-01-02", s)
+		if err != nil {
+			return s
+		}
+		return t.Format("2006年1月2日")
+	},
 	"add":       func(a, b int) int { return a + b },
 	"join":      strings.Join,
 	"dict": func(kv ...any) map[string]any {
