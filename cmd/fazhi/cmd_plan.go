@@ -155,8 +155,8 @@ func writePlanTable(w io.Writer, p plan.ParsedPlan) {
 	}
 	fmt.Fprintln(w, title)
 	summary := fmt.Sprintf("共%d项任务，其中%d项标明责任单位", len(p.Tasks), p.UnitCount())
-	if len(p.Framing) > 0 {
-		summary += fmt.Sprintf("；另有%d项指导思想、目标等条目未列为任务", len(p.Framing))
+	if n := p.FramingCount(); n > 0 {
+		summary += fmt.Sprintf("；其中%d项为指导思想、目标等总体要求", n)
 	}
 	if p.Truncated {
 		summary += "；文本可能不完整"

@@ -31,12 +31,19 @@ func TestPlanParseJSON(t *testing.T) {
 	if err := json.Unmarshal([]byte(stdout), &got); err != nil {
 		t.Fatal(err)
 	}
-	if got.Title != "张掖市法治政府建设实施方案(2021-2025年)" || len(got.Tasks) != 36 {
+	if got.Title != "张掖市法治政府建设实施方案(2021-2025年)" || len(got.Tasks) != 39 {
 		t.Fatalf("title %q tasks %d", got.Title, len(got.Tasks))
 	}
-	// Task 25 is the 22nd task: (一)…(三) are framing, not tasks.
-	var t25 map[string]any
-	if err := json.Unmarshal(got.Tasks[21], &t25); err != nil {
+	// Numbering is continuous 1–39: task 25 is the 25th, and (一)指导思想 is a
+	// task with no units.
+	var t1, t25 map[string]any
+	if err := json.Unmarshal(got.Tasks[0], &t1); err != nil {
+		t.Fatal(err)
+	}
+	if t1["no"] != float64(1) || t1["title"] != "指导思想" || len(t1["units"].([]any)) != 0 {
+		t.Errorf("task 1 = %v", t1)
+	}
+	if err := json.Unmarshal(got.Tasks[24], &t25); err != nil {
 		t.Fatal(err)
 	}
 	want := map[string]any{
@@ -99,7 +106,7 @@ func TestPlanParseTable(t *testing.T) {
 	}
 	for _, want := range []string{
 		"张掖市法治政府建设实施方案(2021-2025年)",
-		"共36项任务，其中36项标明责任单位；另有3项指导思想、目标等条目未列为任务",
+		"共39项任务，其中36项标明责任单位；其中3项为指导思想、目标等总体要求",
 		"【七、健全社会矛盾纠纷行政预防调处化解体系,不断促进社会公平正义】",
 		"(二十五)", "发挥行政复议化解行政争议主渠道作用", "2022年年底前",
 		"提示：",

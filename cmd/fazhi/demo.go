@@ -74,7 +74,10 @@ func seedDemo(ctx context.Context, a *app.App) ([]demo.Login, error) {
 	if err != nil {
 		return nil, err
 	}
-	return logins, s.Deadlines(ctx, a.Deadlines)
+	if err := s.Deadlines(ctx, a.Deadlines); err != nil {
+		return nil, err
+	}
+	return logins, s.Plan(ctx, a.Web.Plans)
 }
 
 func printDemo(w io.Writer, url, db string, logins []demo.Login) {

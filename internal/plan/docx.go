@@ -12,6 +12,9 @@ import (
 // ErrNotDOCX means a zip file has no word/document.xml.
 var ErrNotDOCX = errors.New("plan: zip file is not a .docx document")
 
+// errBadZip means a file that starts like a .docx is not a readable zip.
+var errBadZip = errors.New("docx")
+
 // maxDOCXPart caps the decompressed size of one XML part (zip bombs).
 const maxDOCXPart = 64 << 20
 
@@ -30,7 +33,7 @@ func ParseDOCX(r io.ReaderAt, size int64) (ParsedPlan, error) {
 func ExtractDOCXText(r io.ReaderAt, size int64) (string, error) {
 	zr, err := zip.NewReader(r, size)
 	if err != nil {
-		return "", fmt.Errorf("docx: %w", err)
+		return "", fmt.Errorf("%w: %w", errBadZip, err)
 	}
 	var doc, numXML *zip.File
 	for _, f := range zr.File {

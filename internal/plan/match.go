@@ -1,6 +1,7 @@
 package plan
 
 import (
+	"math"
 	"regexp"
 	"sort"
 	"strings"
@@ -27,11 +28,15 @@ type Match struct {
 	ID    string
 	Name  string
 	Kind  MatchKind
-	Score float64 // 1 exact, 0.95 alias, 0.9 same after prefix, below 0.85 fuzzy
+	Score float64 // 1 exact, 0.95 alias, 0.9 same after prefix, below 0.9 fuzzy
 }
 
-// minFuzzyScore drops weak fuzzy matches.
-const minFuzzyScore = 0.5
+// Fuzzy scores lie in [minFuzzyScore, maxFuzzyScore]: weaker ones are
+// dropped, and none may rank with a name that is the same after the prefix.
+const (
+	minFuzzyScore = 0.5
+	maxFuzzyScore = 0.89
+)
 
 // MatchUnit scores candidates against a unit name as written in a plan.
 // Group names (各县区政府, 市政府其他部门) are not expanded here.
@@ -78,7 +83,7 @@ func scoreCandidate(n, core string, c Candidate) (Match, bool) {
 		}
 		best = max(best, similarity(core, xc))
 	}
-	m.Kind, m.Score = MatchFuzzy, best*0.85
+	m.Kind, m.Score = MatchFuzzy, math.Round(min(best, maxFuzzyScore)*100)/100
 	return m, m.Score >= minFuzzyScore
 }
 

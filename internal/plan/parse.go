@@ -14,13 +14,12 @@ var ErrNoStructure = errors.New("plan: no numbered headings found")
 
 // ParsedPlan is the draft plan read from a document.
 type ParsedPlan struct {
-	Title    string       `json:"title"`
-	Year     int          `json:"year,omitempty"` // the single year in the title (年度工作要点), 0 for multi-year plans
-	Chapters []Chapter    `json:"chapters"`
-	Tasks    []ParsedTask `json:"tasks"`
-	// Framing holds numbered items at the task level that state guidance
-	// rather than work (指导思想, 基本原则, 总体目标 …); see the rule on ParseText.
-	Framing   []ParsedTask `json:"framing"`
+	Title    string    `json:"title"`
+	Year     int       `json:"year,omitempty"` // the single year in the title (年度工作要点), 0 for multi-year plans
+	Chapters []Chapter `json:"chapters"`
+	// Tasks are all numbered items at the task level, in document order;
+	// framing items (指导思想, 基本原则 …) included, flagged Framing.
+	Tasks     []ParsedTask `json:"tasks"`
 	Warnings  []string     `json:"warnings"`  // user-facing, in Chinese; at most maxWarnings plus a count of the rest
 	Truncated bool         `json:"truncated"` // the text looks cut off
 
@@ -52,6 +51,9 @@ type ParsedTask struct {
 	// Deadlines found in the title, body and 完成时限, in order of appearance.
 	Deadlines []Deadline `json:"deadlines"`
 	Line      int        `json:"line"` // 1-based line of the task heading
+	// Framing marks an item that states guidance rather than work (指导思想,
+	// 基本原则, 总体目标 …); it shares the task numbering and carries no units.
+	Framing bool `json:"framing,omitempty"`
 }
 
 // ParseText parses the plain text of a plan.
@@ -64,9 +66,11 @@ type ParsedTask struct {
 // numbering then stays inside the task body; this keeps "1. 2." sub-points of
 // a task from becoming tasks and still finds "1." tasks under "(一)" sections.
 // Without any unit list the level is the first one below the chapters.
-// An item at that level without units is framing, not a task, when its title
-// is 指导思想 / 基本原则 / 总体目标 …, when its chapter is a 总体要求-like
-// chapter, or when its chapter comes before the first chapter with units.
+// Every item at that level is a task: the issuing office numbers them as one
+// sequence (seed 003: (一)…(三十九)) and cites them by number. An item
+// without units is flagged Framing when its title is 指导思想 / 基本原则 /
+// 总体目标 …, when its chapter is a 总体要求-like chapter, or when its chapter
+// comes before the first chapter with units; it gets no missing-unit warning.
 // Numbering may run on across chapters (seed 003) or restart in each one.
 func ParseText(text string) (ParsedPlan, error) {
 	lines := classifyLines(text)
@@ -116,12 +120,20 @@ func (p *ParsedPlan) fillEmpty() {
 	if p.Tasks == nil {
 		p.Tasks = []ParsedTask{}
 	}
-	if p.Framing == nil {
-		p.Framing = []ParsedTask{}
-	}
 	if p.Warnings == nil {
 		p.Warnings = []string{}
 	}
+}
+
+// FramingCount reports how many tasks are framing items.
+func (p ParsedPlan) FramingCount() int {
+	n := 0
+	for _, t := range p.Tasks {
+		if t.Framing {
+			n++
+		}
+	}
+	return n
 }
 
 // UnitCount reports how many tasks carry at least one responsible unit.

@@ -31,8 +31,9 @@ func taskNo(t *testing.T, p ParsedPlan, no int) ParsedTask {
 	return ParsedTask{}
 }
 
-// Seed 003 numbers 39 items (一)…(三十九) on across chapters; (一)指导思想,
-// (二)基本原则 and (三)总体目标 carry no units and are framing, so 36 tasks.
+// Seed 003 numbers 39 items (一)…(三十九) on across chapters. All are
+// tasks; (一)指导思想, (二)基本原则 and (三)总体目标 carry no units and are
+// flagged framing.
 func TestParseSeedZhangye(t *testing.T) {
 	p := parseFixture(t, "zhangye_2021_2025.txt")
 	if p.Title != "张掖市法治政府建设实施方案(2021-2025年)" || p.Year != 0 {
@@ -41,20 +42,28 @@ func TestParseSeedZhangye(t *testing.T) {
 	if len(p.Chapters) != 10 || p.Chapters[6].Heading != "七、健全社会矛盾纠纷行政预防调处化解体系,不断促进社会公平正义" {
 		t.Errorf("chapters: %d %+v", len(p.Chapters), p.Chapters)
 	}
-	if len(p.Tasks) != 36 || p.Truncated {
+	if len(p.Tasks) != 39 || p.Truncated {
 		t.Fatalf("tasks %d truncated %v", len(p.Tasks), p.Truncated)
 	}
 	for i, task := range p.Tasks {
-		if task.No != i+4 || task.Seq != i+1 || len(task.Units) == 0 {
-			t.Errorf("task %d: no %d seq %d units %v", i, task.No, task.Seq, task.Units)
+		framing := i < 3
+		if task.No != i+1 || task.Seq != i+1 || task.Framing != framing || (len(task.Units) == 0) != framing {
+			t.Errorf("task %d: no %d seq %d framing %v units %v", i, task.No, task.Seq, task.Framing, task.Units)
 		}
 	}
 	var framing []string
-	for _, f := range p.Framing {
+	for _, f := range p.Tasks[:3] {
 		framing = append(framing, f.Marker+f.Title)
 	}
 	if want := []string{"(一)指导思想", "(二)基本原则", "(三)总体目标"}; !reflect.DeepEqual(framing, want) {
 		t.Errorf("framing %v", framing)
+	}
+	t1 := p.Tasks[0]
+	if t1.Chapter != p.Chapters[0].Heading || t1.Units == nil || len(t1.Units)+len(t1.CoUnits) != 0 {
+		t.Errorf("task 1: chapter %q units %#v co %#v", t1.Chapter, t1.Units, t1.CoUnits)
+	}
+	if p.FramingCount() != 3 || p.UnitCount() != 36 {
+		t.Errorf("framing %d with units %d", p.FramingCount(), p.UnitCount())
 	}
 	want := []string{"任务(二十七)有2处责任单位标注，已合并（第98行）"}
 	if !reflect.DeepEqual(p.Warnings, want) {
@@ -120,20 +129,26 @@ func TestParseSeedZhangyeParagraphs(t *testing.T) {
 	if t39 := taskNo(t, p, 39); strings.Contains(t39.Body, "全面准确贯彻实施方案要求") {
 		t.Errorf("closing paragraph kept in task 39: %q", t39.Body)
 	}
-	if f3 := p.Framing[2]; len(f3.Deadlines) != 2 || f3.Deadlines[0].Phrase != "到2025年" {
+	if f3 := p.Tasks[2]; len(f3.Deadlines) != 2 || f3.Deadlines[0].Phrase != "到2025年" {
 		t.Errorf("总体目标 deadlines %+v", f3.Deadlines)
 	}
 }
 
-// Seed 001 has no unit lists and restarts (一) in every chapter.
+// Seed 001 has no unit lists and restarts (一) in every chapter; its 16
+// numbered items are all tasks, the three of 一、总体要求 flagged framing.
 func TestParseSeedTonglu(t *testing.T) {
 	p := parseFixture(t, "tonglu_2018_2020.txt")
 	if p.Title != "桐庐县深化法治政府建设实施意见(2018-2020年)" {
 		t.Errorf("title %q", p.Title)
 	}
-	if len(p.Chapters) != 3 || len(p.Framing) != 3 || len(p.Tasks) != 13 || p.Truncated || len(p.Warnings) != 0 {
+	if len(p.Chapters) != 3 || p.FramingCount() != 3 || len(p.Tasks) != 16 || p.Truncated || len(p.Warnings) != 0 {
 		t.Fatalf("chapters %d framing %d tasks %d truncated %v warnings %q",
-			len(p.Chapters), len(p.Framing), len(p.Tasks), p.Truncated, p.Warnings)
+			len(p.Chapters), p.FramingCount(), len(p.Tasks), p.Truncated, p.Warnings)
+	}
+	for i, task := range p.Tasks {
+		if task.Framing != (i < 3) {
+			t.Errorf("task %d %s: framing %v", i, task.Title, task.Framing)
+		}
 	}
 	var nos []int
 	for _, task := range p.Tasks {
@@ -142,21 +157,21 @@ func TestParseSeedTonglu(t *testing.T) {
 			t.Errorf("task %s units %#v", task.Marker, task.Units)
 		}
 	}
-	if want := []int{1, 2, 3, 4, 5, 6, 7, 8, 1, 2, 3, 4, 5}; !reflect.DeepEqual(nos, want) {
+	if want := []int{1, 2, 3, 1, 2, 3, 4, 5, 6, 7, 8, 1, 2, 3, 4, 5}; !reflect.DeepEqual(nos, want) {
 		t.Errorf("numbers %v", nos)
 	}
-	t5 := p.Tasks[4]
+	t5 := p.Tasks[7]
 	if t5.Title != "坚持规范公正文明执法" || !reflect.DeepEqual(t5.DeadlinePhrases(), []string{"2018年底前", "2020年"}) {
 		t.Errorf("task 二(五): %q %q", t5.Title, t5.DeadlinePhrases())
 	}
-	duty := p.Tasks[9]
+	duty := p.Tasks[12]
 	if duty.Chapter != "三、组织保障和落实机制" || !reflect.DeepEqual(duty.DeadlinePhrases(), []string{"每年", "每年第一季度"}) {
 		t.Errorf("task 三(二): %q %q", duty.Chapter, duty.DeadlinePhrases())
 	}
 	if duty.Deadlines[1].Due != "Q1" {
 		t.Errorf("每年第一季度 due %q", duty.Deadlines[1].Due)
 	}
-	if last := p.Tasks[12]; strings.Contains(last.Body, "附件") {
+	if last := p.Tasks[15]; strings.Contains(last.Body, "附件") {
 		t.Errorf("attachment line kept in body: %q", last.Body)
 	}
 }

@@ -74,13 +74,12 @@ func (b *builder) addItem(i int) {
 	}
 	scan := strings.Join(append([]string{it.title, it.body}, it.extra...), "\n")
 	t.Deadlines = ExtractDeadlines(scan, b.plan.Year)
-	if b.isFraming(i, it) {
-		b.plan.Framing = append(b.plan.Framing, t)
-		return
-	}
+	t.Framing = b.isFraming(i, it)
 	t.Seq = len(b.plan.Tasks) + 1
 	b.plan.Tasks = append(b.plan.Tasks, t)
-	b.itemWarnings(t, it)
+	if !t.Framing {
+		b.itemWarnings(t, it)
+	}
 }
 
 func (b *builder) itemWarnings(t ParsedTask, it itemText) {

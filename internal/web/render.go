@@ -45,8 +45,8 @@ var funcs = template.FuncMap{
 		}
 		return t.Format("2006年1月2日")
 	},
-	"add":       func(a, b int) int { return a + b },
-	"join":      strings.Join,
+	"add":  func(a, b int) int { return a + b },
+	"join": strings.Join,
 	"dict": func(kv ...any) map[string]any {
 		m := map[string]any{}
 		for i := 0; i+1 < len(kv); i += 2 {
@@ -91,6 +91,7 @@ var navOrder = []struct {
 	perm        auth.Perm
 }{
 	{"首页", "/", auth.PermHome},
+	{"规划督办", "/plans", auth.PermPlanView},
 	{"单位管理", "/admin/units", auth.PermUnitView},
 	{"用户管理", "/admin/users", auth.PermUserView},
 	{"审计日志", "/audit", auth.PermAuditView},
