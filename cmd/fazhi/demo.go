@@ -9,8 +9,9 @@ import (
 	"os"
 	"os/signal"
 	"path/filepath"
+	"strings"
 	"syscall"
-	"text/tabwriter"
+	"unicode"
 
 	"fazhi/internal/app"
 	"fazhi/internal/demo"
@@ -87,12 +88,24 @@ func printDemo(w io.Writer, url, db string, logins []demo.Login) {
 		fmt.Fprintln(w, "  (existing demo database: logins as printed when it was created; password "+demo.Password+")")
 		return
 	}
-	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
-	fmt.Fprintln(tw, "  ROLE\tUSERNAME\tNAME\tUNIT")
+	fmt.Fprintf(w, "  %s%s%s%s\n", pad("USERNAME", 16), pad("ROLE", 16), pad("NAME", 8), "UNIT")
 	for _, l := range logins[:8] {
-		fmt.Fprintf(tw, "  %s\t%s\t%s\t%s\n", l.Role.Label(), l.Username, l.Name, l.Unit)
+		fmt.Fprintf(w, "  %s%s%s%s\n", pad(l.Username, 16), pad(l.Role.Label(), 16), pad(l.Name, 8), l.Unit)
 	}
-	tw.Flush()
 	fmt.Fprintf(w, "\n  Password for every demo account: %s   (%d accounts in all: fazhi user list --db …)\n", demo.Password, len(logins))
 	fmt.Fprintln(w, "  Press Ctrl+C to stop.")
+}
+
+// pad fills s to width terminal columns, counting CJK characters as two
+// (tabwriter counts runes, which misaligns Chinese columns).
+func pad(s string, width int) string {
+	w := 0
+	for _, r := range s {
+		if unicode.Is(unicode.Han, r) || r >= 0x3000 && r <= 0xFFEF {
+			w += 2
+		} else {
+			w++
+		}
+	}
+	return s + strings.Repeat(" ", max(width-w, 1))
 }
