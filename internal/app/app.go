@@ -92,8 +92,10 @@ func (a *App) build() error {
 	if err := a.wireCalendar(&d); err != nil {
 		return err
 	}
-	if err := a.wirePlan(&d); err != nil {
-		return err
+	for _, wire := range []func(*web.Deps) error{a.wirePlan, a.wireSupervise, a.wireLedger} {
+		if err := wire(&d); err != nil {
+			return err
+		}
 	}
 	w, err := web.New(d)
 	if err != nil {

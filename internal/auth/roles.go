@@ -63,6 +63,10 @@ const (
 	PermCalendarEdit Perm = "calendar.edit" // import holiday notices, edit rules
 	PermPlanView     Perm = "plan.view"     // plans and their tasks (own units' tasks for departments)
 	PermPlanManage   Perm = "plan.manage"   // import, confirm and assign plans (法治办)
+	PermTaskReport   Perm = "task.report"   // report progress on the own unit's plan tasks
+	PermTaskReview   Perm = "task.review"   // accept or return progress reports, run 督察 rounds (法治办)
+	PermLedgerView   Perm = "ledger.view"   // yearly statistics ledger (台账) and metrics
+	PermLedgerEdit   Perm = "ledger.edit"   // enter the own unit's 台账 figures
 )
 
 // business roles are the ones that work with the county's records.
@@ -88,6 +92,10 @@ var grants = map[Perm][]Role{
 	PermCalendarEdit: {RoleSysAdmin, RoleLegalOffice},
 	PermPlanView:     {RoleLegalOffice, RoleDeptLegal, RoleLeader, RoleAssessor},
 	PermPlanManage:   {RoleLegalOffice},
+	PermTaskReport:   {RoleLegalOffice, RoleDeptLegal},
+	PermTaskReview:   {RoleLegalOffice},
+	PermLedgerView:   {RoleLegalOffice, RoleDeptLegal, RoleLeader, RoleAssessor},
+	PermLedgerEdit:   {RoleLegalOffice, RoleDeptLegal},
 }
 
 // AllPerms lists every permission, for tests and documentation.

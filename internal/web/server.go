@@ -31,6 +31,8 @@ type Deps struct {
 	TrustProxy bool // take the client address from X-Forwarded-For
 	CalendarDeps
 	PlanDeps
+	SuperviseDeps
+	LedgerDeps
 	// Extra routes mounted by other packages (the JSON API), covered by the
 	// same permission checks and the same route matrix test.
 	Extra []httpx.Route
@@ -53,7 +55,10 @@ func New(d Deps) (*Server, error) {
 		return nil, err
 	}
 	s := &Server{Deps: d, tmpl: t}
-	s.routes = append(append(append(s.pageRoutes(), s.calendarRoutes()...), s.planRoutes()...), d.Extra...)
+	s.routes = s.pageRoutes()
+	for _, more := range [][]httpx.Route{s.calendarRoutes(), s.planRoutes(), s.superviseRoutes(), s.ledgerRoutes(), d.Extra} {
+		s.routes = append(s.routes, more...)
+	}
 	return s, nil
 }
 
