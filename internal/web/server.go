@@ -95,6 +95,7 @@ func (s *Server) pageRoutes() []httpx.Route {
 		{Method: "POST", Pattern: "/admin/units/{id}/active", Perm: auth.PermUnitManage, Handler: s.handleUnitActive},
 
 		{Method: "GET", Pattern: "/admin/users", Perm: auth.PermUserView, Handler: s.handleUsers},
+		{Method: "GET", Pattern: "/admin/users/export.xlsx", Perm: auth.PermUserView, Handler: s.handleUsersExport},
 		{Method: "GET", Pattern: "/admin/users/new", Perm: auth.PermUserManage, Handler: s.handleUserNewForm},
 		{Method: "POST", Pattern: "/admin/users", Perm: auth.PermUserManage, Handler: s.handleUserCreate},
 		{Method: "GET", Pattern: "/admin/users/{id}", Perm: auth.PermUserView, Handler: s.handleUserEditForm},
