@@ -78,7 +78,10 @@ func seedDemo(ctx context.Context, a *app.App) ([]demo.Login, error) {
 	if err := s.Deadlines(ctx, a.Deadlines); err != nil {
 		return nil, err
 	}
-	return logins, s.Plan(ctx, a.Web.Plans)
+	if err := s.Plan(ctx, a.Web.Plans); err != nil {
+		return nil, err
+	}
+	return logins, s.Supervise(ctx, a.Web.Plans, a.Web.Tasks)
 }
 
 func printDemo(w io.Writer, url, db string, logins []demo.Login) {

@@ -1,6 +1,17 @@
 package app
 
-import "fazhi/internal/web"
+import (
+	"fazhi/internal/supervise"
+	"fazhi/internal/web"
+)
 
-// wireSupervise builds the supervise services and hands them to the web UI.
-func (a *App) wireSupervise(d *web.Deps) error { return nil }
+// wireSupervise builds the supervise services and hands them to the web UI
+// (reachable afterwards as a.Web.Tasks, e.g. for the demo seeder). It needs
+// the deadline monitor, built by wireCalendar before it.
+func (a *App) wireSupervise(d *web.Deps) error {
+	if a.Deadlines == nil {
+		return nil
+	}
+	d.SuperviseDeps = web.SuperviseDeps{Tasks: supervise.NewService(a.DB, a.Audit, a.Deadlines, a.Attach)}
+	return nil
+}

@@ -31,7 +31,19 @@ func (s *Server) handlePlanDraftConfirm(w http.ResponseWriter, r *http.Request) 
 		s.fail(w, r, err)
 		return
 	}
-	flashRedirect(w, r, "/plans/"+itoa(planID), fmt.Sprintf("已导入《%s》，共%d项任务", p.Title, p.TaskCount))
+	msg := fmt.Sprintf("已导入《%s》，共%d项任务", p.Title, p.TaskCount)
+	// Supervision starts with the plan: assignments per unit, milestones into
+	// the deadline monitor. Should it fail, the plan stays and the 督办任务
+	// page offers to start it by hand.
+	if s.Tasks != nil {
+		if _, err := s.Tasks.Activate(r.Context(), planID); err != nil {
+			s.Log.Error("activate supervision", "plan", planID, "err", err)
+			msg += "；督办未能自动启动，请在“督办任务”页面点击“启动督办”"
+		} else {
+			msg += "，已按责任单位分解为督办任务"
+		}
+	}
+	flashRedirect(w, r, "/plans/"+itoa(planID), msg)
 }
 
 // handlePlanDraftDiscard throws a draft away.

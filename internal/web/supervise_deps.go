@@ -1,9 +1,33 @@
 package web
 
-import "fazhi/internal/httpx"
+import (
+	"fazhi/internal/auth"
+	"fazhi/internal/httpx"
+	"fazhi/internal/supervise"
+)
 
 // SuperviseDeps are the services the supervise pages use.
-type SuperviseDeps struct{}
+type SuperviseDeps struct {
+	Tasks *supervise.Service
+}
 
-// superviseRoutes are the supervise pages.
-func (s *Server) superviseRoutes() []httpx.Route { return nil }
+// superviseRoutes are task supervision: the task list and page, progress
+// reports with their review, completion, export and the dashboard. Without
+// the service there are none.
+func (s *Server) superviseRoutes() []httpx.Route {
+	if s.Tasks == nil {
+		return nil
+	}
+	view, report, review := auth.PermPlanView, auth.PermTaskReport, auth.PermTaskReview
+	return []httpx.Route{
+		{Method: "GET", Pattern: "/tasks", Perm: view, Handler: s.handleTasks},
+		{Method: "GET", Pattern: "/tasks/export.xlsx", Perm: view, Handler: s.handleTasksExport},
+		{Method: "GET", Pattern: "/tasks/{id}", Perm: view, Handler: s.handleTask},
+		{Method: "POST", Pattern: "/tasks/{id}/reports", Perm: report, Handler: s.handleTaskReport},
+		{Method: "POST", Pattern: "/tasks/reports/{id}/accept", Perm: review, Handler: s.handleReportAccept},
+		{Method: "POST", Pattern: "/tasks/reports/{id}/return", Perm: review, Handler: s.handleReportReturn},
+		{Method: "POST", Pattern: "/tasks/assignments/{id}/complete", Perm: report, Handler: s.handleAssignmentComplete},
+		{Method: "POST", Pattern: "/supervise/plans/{id}/activate", Perm: auth.PermPlanManage, Handler: s.handleTasksActivate},
+		{Method: "GET", Pattern: "/supervise/dashboard", Perm: view, Handler: s.handleSuperviseDashboard},
+	}
+}
