@@ -12,6 +12,7 @@ func (a *App) wireSupervise(d *web.Deps) error {
 	if a.Deadlines == nil {
 		return nil
 	}
-	d.SuperviseDeps = web.SuperviseDeps{Tasks: supervise.NewService(a.DB, a.Audit, a.Deadlines, a.Attach)}
-	return nil
+	tasks := supervise.NewService(a.DB, a.Audit, a.Deadlines, a.Attach)
+	d.SuperviseDeps = web.SuperviseDeps{Tasks: tasks}
+	return a.registerPlanMetrics(d.MetricRegistry(), tasks)
 }

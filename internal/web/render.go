@@ -93,6 +93,8 @@ var navOrder = []struct {
 	{"首页", "/", auth.PermHome},
 	{"规划督办", "/plans", auth.PermPlanView},
 	{"督办任务", "/tasks", auth.PermPlanView},
+	{"统计台账", "/ledger", auth.PermLedgerView},
+	{"指标目录", "/metrics", auth.PermLedgerView},
 	{"单位管理", "/admin/units", auth.PermUnitView},
 	{"用户管理", "/admin/users", auth.PermUserView},
 	{"审计日志", "/audit", auth.PermAuditView},
