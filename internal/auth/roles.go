@@ -48,25 +48,29 @@ func (r Role) Valid() bool { _, ok := roleNames[r]; return ok }
 type Perm string
 
 const (
-	PermHome         Perm = "home.view"       // own home page, reminders, own password and tokens
-	PermUnitView     Perm = "unit.view"       // see units of the scope
-	PermUnitManage   Perm = "unit.manage"     // create, edit, move, merge units
-	PermUserView     Perm = "user.view"       // list accounts
-	PermUserManage   Perm = "user.manage"     // create, disable accounts, reset passwords
-	PermRoleAssign   Perm = "role.assign"     // grant and revoke roles, unlock accounts
-	PermAuditView    Perm = "audit.view"      // read, search, export and verify the audit log
-	PermAttachView   Perm = "attachment.view" // download attachments of the scope
-	PermAttachUpload Perm = "attachment.upload"
-	PermJobView      Perm = "job.view"      // see background jobs of the scope
-	PermJobRun       Perm = "job.run"       // start maintenance jobs (statistics rebuilds)
-	PermCalendarView Perm = "calendar.view" // calendar and deadline calculator
-	PermCalendarEdit Perm = "calendar.edit" // import holiday notices, edit rules
-	PermPlanView     Perm = "plan.view"     // plans and their tasks (own units' tasks for departments)
-	PermPlanManage   Perm = "plan.manage"   // import, confirm and assign plans (法治办)
-	PermTaskReport   Perm = "task.report"   // report progress on the own unit's plan tasks
-	PermTaskReview   Perm = "task.review"   // accept or return progress reports, run 督察 rounds (法治办)
-	PermLedgerView   Perm = "ledger.view"   // yearly statistics ledger (台账) and metrics
-	PermLedgerEdit   Perm = "ledger.edit"   // enter the own unit's 台账 figures
+	PermHome          Perm = "home.view"       // own home page, reminders, own password and tokens
+	PermUnitView      Perm = "unit.view"       // see units of the scope
+	PermUnitManage    Perm = "unit.manage"     // create, edit, move, merge units
+	PermUserView      Perm = "user.view"       // list accounts
+	PermUserManage    Perm = "user.manage"     // create, disable accounts, reset passwords
+	PermRoleAssign    Perm = "role.assign"     // grant and revoke roles, unlock accounts
+	PermAuditView     Perm = "audit.view"      // read, search, export and verify the audit log
+	PermAttachView    Perm = "attachment.view" // download attachments of the scope
+	PermAttachUpload  Perm = "attachment.upload"
+	PermJobView       Perm = "job.view"       // see background jobs of the scope
+	PermJobRun        Perm = "job.run"        // start maintenance jobs (statistics rebuilds)
+	PermCalendarView  Perm = "calendar.view"  // calendar and deadline calculator
+	PermCalendarEdit  Perm = "calendar.edit"  // import holiday notices, edit rules
+	PermPlanView      Perm = "plan.view"      // plans and their tasks (own units' tasks for departments)
+	PermPlanManage    Perm = "plan.manage"    // import, confirm and assign plans (法治办)
+	PermTaskReport    Perm = "task.report"    // report progress on the own unit's plan tasks
+	PermTaskReview    Perm = "task.review"    // accept or return progress reports, run 督察 rounds (法治办)
+	PermLedgerView    Perm = "ledger.view"    // yearly statistics ledger (台账) and metrics
+	PermLedgerEdit    Perm = "ledger.edit"    // enter the own unit's 台账 figures
+	PermIndicatorView Perm = "indicator.view" // the indicator tree and assessment results
+	PermIndicatorEdit Perm = "indicator.edit" // import and edit the indicator tree, open assessment rounds (法治办)
+	PermAssessSelf    Perm = "assess.self"    // a unit's self-assessment with evidence
+	PermAssessScore   Perm = "assess.score"   // reviewers' scoring (考核员, 法治办)
 )
 
 // business roles are the ones that work with the county's records.
@@ -77,25 +81,29 @@ func with(base []Role, more ...Role) []Role { return append(append([]Role{}, bas
 // grants is the single permission table. Every route names one Perm; the
 // route × role matrix test walks this table.
 var grants = map[Perm][]Role{
-	PermHome:         AllRoles,
-	PermUnitView:     with(business, RoleSysAdmin, RoleSecAdmin),
-	PermUnitManage:   {RoleSysAdmin},
-	PermUserView:     {RoleSysAdmin, RoleSecAdmin},
-	PermUserManage:   {RoleSysAdmin},
-	PermRoleAssign:   {RoleSecAdmin},
-	PermAuditView:    {RoleAuditor},
-	PermAttachView:   business,
-	PermAttachUpload: {RoleLegalOffice, RoleDeptLegal, RoleOfficer},
-	PermJobView:      with(business, RoleSysAdmin),
-	PermJobRun:       {RoleLegalOffice, RoleSysAdmin},
-	PermCalendarView: AllRoles,
-	PermCalendarEdit: {RoleSysAdmin, RoleLegalOffice},
-	PermPlanView:     {RoleLegalOffice, RoleDeptLegal, RoleLeader, RoleAssessor},
-	PermPlanManage:   {RoleLegalOffice},
-	PermTaskReport:   {RoleLegalOffice, RoleDeptLegal},
-	PermTaskReview:   {RoleLegalOffice},
-	PermLedgerView:   {RoleLegalOffice, RoleDeptLegal, RoleLeader, RoleAssessor},
-	PermLedgerEdit:   {RoleLegalOffice, RoleDeptLegal},
+	PermHome:          AllRoles,
+	PermUnitView:      with(business, RoleSysAdmin, RoleSecAdmin),
+	PermUnitManage:    {RoleSysAdmin},
+	PermUserView:      {RoleSysAdmin, RoleSecAdmin},
+	PermUserManage:    {RoleSysAdmin},
+	PermRoleAssign:    {RoleSecAdmin},
+	PermAuditView:     {RoleAuditor},
+	PermAttachView:    business,
+	PermAttachUpload:  {RoleLegalOffice, RoleDeptLegal, RoleOfficer},
+	PermJobView:       with(business, RoleSysAdmin),
+	PermJobRun:        {RoleLegalOffice, RoleSysAdmin},
+	PermCalendarView:  AllRoles,
+	PermCalendarEdit:  {RoleSysAdmin, RoleLegalOffice},
+	PermPlanView:      {RoleLegalOffice, RoleDeptLegal, RoleLeader, RoleAssessor},
+	PermPlanManage:    {RoleLegalOffice},
+	PermTaskReport:    {RoleLegalOffice, RoleDeptLegal},
+	PermTaskReview:    {RoleLegalOffice},
+	PermLedgerView:    {RoleLegalOffice, RoleDeptLegal, RoleLeader, RoleAssessor},
+	PermLedgerEdit:    {RoleLegalOffice, RoleDeptLegal},
+	PermIndicatorView: {RoleLegalOffice, RoleDeptLegal, RoleLeader, RoleAssessor},
+	PermIndicatorEdit: {RoleLegalOffice},
+	PermAssessSelf:    {RoleLegalOffice, RoleDeptLegal},
+	PermAssessScore:   {RoleLegalOffice, RoleAssessor},
 }
 
 // AllPerms lists every permission, for tests and documentation.

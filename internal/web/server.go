@@ -33,6 +33,7 @@ type Deps struct {
 	PlanDeps
 	SuperviseDeps
 	LedgerDeps
+	IndicatorDeps
 	// Extra routes mounted by other packages (the JSON API), covered by the
 	// same permission checks and the same route matrix test.
 	Extra []httpx.Route
@@ -56,7 +57,7 @@ func New(d Deps) (*Server, error) {
 	}
 	s := &Server{Deps: d, tmpl: t}
 	s.routes = s.pageRoutes()
-	for _, more := range [][]httpx.Route{s.calendarRoutes(), s.planRoutes(), s.superviseRoutes(), s.ledgerRoutes(), d.Extra} {
+	for _, more := range [][]httpx.Route{s.calendarRoutes(), s.planRoutes(), s.superviseRoutes(), s.ledgerRoutes(), s.indicatorRoutes(), d.Extra} {
 		s.routes = append(s.routes, more...)
 	}
 	return s, nil
