@@ -86,21 +86,30 @@ func dayEntry(d calendar.Day) (calDayEntry, bool) {
 	return e, true
 }
 
+// calendarYearOf resolves the requested year (and month) and loads the
+// user's regional calendar and that year's information; on failure it has
+// already answered the request and ok is false.
+func (s *Server) calendarYearOf(w http.ResponseWriter, r *http.Request, today calendar.Date) (
+	cal *calendar.Calendar, info calendar.YearInfo, year int, month time.Month, ok bool) {
+	year, month, err := calYearMonth(r, today)
+	if err == nil {
+		cal, err = s.Deadlines.CalendarFor(r.Context(), s.userRegion(r))
+	}
+	if err != nil {
+		s.fail(w, r, err)
+		return nil, info, 0, 0, false
+	}
+	if info, err = cal.Year(year); err != nil {
+		s.fail(w, r, httpx.Invalid(err.Error()))
+		return nil, info, 0, 0, false
+	}
+	return cal, info, year, month, true
+}
+
 func (s *Server) handleCalendarMonth(w http.ResponseWriter, r *http.Request) {
 	today := s.Deadlines.Today()
-	year, month, err := calYearMonth(r, today)
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	cal, err := s.Deadlines.CalendarFor(r.Context(), s.userRegion(r))
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	info, err := cal.Year(year)
-	if err != nil {
-		s.fail(w, r, httpx.Invalid(err.Error()))
+	cal, info, year, month, ok := s.calendarYearOf(w, r, today)
+	if !ok {
 		return
 	}
 	d := calendarMonthData{Tabs: s.calTabs(r, "/calendar"), Year: year, Month: int(month), Info: info,

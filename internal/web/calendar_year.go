@@ -7,7 +7,6 @@ import (
 	"time"
 
 	"fazhi/internal/calendar"
-	"fazhi/internal/httpx"
 )
 
 type calendarYearData struct {
@@ -23,19 +22,8 @@ type calendarYearData struct {
 
 func (s *Server) handleCalendarYear(w http.ResponseWriter, r *http.Request) {
 	today := s.Deadlines.Today()
-	year, _, err := calYearMonth(r, today)
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	cal, err := s.Deadlines.CalendarFor(r.Context(), s.userRegion(r))
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	info, err := cal.Year(year)
-	if err != nil {
-		s.fail(w, r, httpx.Invalid(err.Error()))
+	cal, info, year, _, ok := s.calendarYearOf(w, r, today)
+	if !ok {
 		return
 	}
 	d := calendarYearData{Tabs: s.calTabs(r, "/calendar/year"), Year: year, Info: info, Regions: cal.Regions()}
