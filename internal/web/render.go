@@ -93,6 +93,8 @@ var navOrder = []struct {
 	{"首页", "/", auth.PermHome},
 	{"规划督办", "/plans", auth.PermPlanView},
 	{"督办任务", "/tasks", auth.PermPlanView},
+	{"督察整改", "/supervise/rounds", auth.PermTaskReview},
+	{"整改事项", "/rectifications", auth.PermTaskReport},
 	{"统计台账", "/ledger", auth.PermLedgerView},
 	{"指标目录", "/metrics", auth.PermLedgerView},
 	{"单位管理", "/admin/units", auth.PermUnitView},
@@ -201,10 +203,16 @@ func (s *Server) renderError(w http.ResponseWriter, r *http.Request, ae *httpx.A
 }
 
 // flashRedirect sends the browser to target with a success message.
+// A "#fragment" in target stays at the end, after the added query.
 func flashRedirect(w http.ResponseWriter, r *http.Request, target, msg string) {
+	target, frag, hasFrag := strings.Cut(target, "#")
 	sep := "?"
 	if strings.Contains(target, "?") {
 		sep = "&"
 	}
-	http.Redirect(w, r, target+sep+"ok="+urlQueryEscape(msg), http.StatusSeeOther)
+	target += sep + "ok=" + urlQueryEscape(msg)
+	if hasFrag {
+		target += "#" + frag
+	}
+	http.Redirect(w, r, target, http.StatusSeeOther)
 }

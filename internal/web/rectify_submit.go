@@ -1,0 +1,41 @@
+package web
+
+import (
+	"errors"
+	"net/http"
+
+	"fazhi/internal/attach"
+	"fazhi/internal/httpx"
+)
+
+// handleRectifySubmit files a unit's closing text and evidence for 验收.
+func (s *Server) handleRectifySubmit(w http.ResponseWriter, r *http.Request) {
+	id, err := pathID(r)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	r.Body = http.MaxBytesReader(w, r.Body, maxEvidenceFiles*s.attachLimit()+1<<20)
+	if err := r.ParseMultipartForm(8 << 20); err != nil && !errors.Is(err, http.ErrNotMultipart) {
+		var tooBig *http.MaxBytesError
+		msg := "表单读取失败，请重试"
+		if errors.As(err, &tooBig) {
+			msg = "上传的文件过大，单个文件不超过 " + attach.FormatSize(s.attachLimit())
+		}
+		s.rectifyPage(w, r, http.StatusBadRequest, msg, id, "")
+		return
+	}
+	text := r.PostFormValue("closing_text")
+	files, closeAll, err := evidenceFiles(r)
+	defer closeAll()
+	if err == nil {
+		err = s.Tasks.SubmitRectification(r.Context(), httpx.User(r).ScopePath, id, text, files)
+	}
+	if err != nil {
+		if ae := s.formError(w, r, err); ae != nil {
+			s.rectifyPage(w, r, ae.Status, ae.Message, id, text)
+		}
+		return
+	}
+	flashRedirect(w, r, "/rectifications#rect-"+itoa(id), "已报送整改情况，等待法治办验收")
+}
