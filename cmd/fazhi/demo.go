@@ -84,6 +84,9 @@ func seedDemo(ctx context.Context, a *app.App) ([]demo.Login, error) {
 	if err := s.Ledger(ctx, a.Web.Ledger); err != nil {
 		return nil, err
 	}
+	if err := s.Indicators(ctx, a.Web.Indicator); err != nil {
+		return nil, err
+	}
 	return logins, s.Supervise(ctx, a.Web.Plans, a.Web.Tasks)
 }
 

@@ -97,6 +97,8 @@ var navOrder = []struct {
 	{"整改事项", "/rectifications", auth.PermTaskReport},
 	{"统计台账", "/ledger", auth.PermLedgerView},
 	{"指标目录", "/metrics", auth.PermLedgerView},
+	{"考核指标", "/indicators", auth.PermIndicatorView},
+	{"考核评分", "/assessments", auth.PermIndicatorView},
 	{"单位管理", "/admin/units", auth.PermUnitView},
 	{"用户管理", "/admin/users", auth.PermUserView},
 	{"审计日志", "/audit", auth.PermAuditView},
