@@ -44,9 +44,10 @@ var indicatorRows = [][]string{
 	{"3.3.2", "整改台账", "3", "人工评分", "", "", "", "", "整改台账及销号材料"},
 }
 
-// Indicators imports the demo indicator tree and opens a round for the
-// ledger year over the departments and townships, with self-assessments of
-// every unit and reviewer scores for a few. It does nothing when a tree exists.
+// Indicators imports the demo indicator tree and runs a finished round for
+// the ledger year over the departments and townships: self-assessments of
+// every unit, reviewer scores (a few differing from the claim, with the
+// reason), then closed. It does nothing when a tree exists.
 func (s *Seeder) Indicators(ctx context.Context, svc *indicator.Service) error {
 	ctx = audit.WithActor(ctx, s.planActor(ctx))
 	if tree, err := svc.Tree(ctx); err != nil || len(tree) > 0 {
@@ -85,10 +86,12 @@ func (s *Seeder) Indicators(ctx context.Context, svc *indicator.Service) error {
 			case indicator.MethodManual:
 				claim := n.MaxScore - float64(h%3)
 				self = append(self, indicator.SelfEntry{Code: n.Code, Value: indicator.Num(claim), Note: "演示数据：材料已上传"})
+				score := indicator.ScoreEntry{Code: n.Code, Score: indicator.Num(claim)}
 				if i < 3 && h%4 == 0 {
-					scores = append(scores, indicator.ScoreEntry{Code: n.Code, Score: indicator.Num(claim - 1),
-						Justification: "演示数据：佐证材料不完整，扣 1 分"})
+					score = indicator.ScoreEntry{Code: n.Code, Score: indicator.Num(claim - 1),
+						Justification: "演示数据：佐证材料不完整，扣 1 分"}
 				}
+				scores = append(scores, score)
 			case indicator.MethodDeduction:
 				self = append(self, indicator.SelfEntry{Code: n.Code, Value: strconv.Itoa(int(h % 3))})
 			}
@@ -102,7 +105,8 @@ func (s *Seeder) Indicators(ctx context.Context, svc *indicator.Service) error {
 			}
 		}
 	}
-	return nil
+	// The ledger year's round is over: every item reviewed, results fixed.
+	return svc.CloseRound(ctx, r.ID)
 }
 
 // indicatorDraw is a deterministic pseudo-random number for a key.
