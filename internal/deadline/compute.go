@@ -44,6 +44,9 @@ func (sn *snapshot) compute(c Calc) (Computed, error) {
 	if err != nil {
 		return Computed{}, err
 	}
+	if c.RuleID == "" && c.Unit == UnitFixedDate {
+		return fixedDate(c), nil
+	}
 	if c.RuleID == "" {
 		if c.Unit == calendar.UnitHour {
 			return Computed{}, invalid("unit", "按小时计算的期限不适用日历计算")
@@ -72,4 +75,20 @@ func (sn *snapshot) compute(c Calc) (Computed, error) {
 		res.Trail = append(res.Trail[:1:1], append([]string{note}, res.Trail[1:]...)...)
 	}
 	return Computed{Result: res, Rule: &r, Citation: r.Citation}, nil
+}
+
+// fixedDate is the "computation" of a date a document fixes: the date itself,
+// later only by an approved extension or a suspension (natural days).
+func fixedDate(c Calc) Computed {
+	due := c.Start.AddDays(c.ExtendN + c.SuspendDays)
+	trail := []string{fmt.Sprintf("期限为文件规定的日期：%s（%s）", c.Start.Chinese(), c.Start.WeekdayName()),
+		"不属于法定期间，不另行计算，也不因节假日顺延"}
+	if c.ExtendN > 0 {
+		trail = append(trail, fmt.Sprintf("经批准延长 %d 日", c.ExtendN))
+	}
+	if c.SuspendDays > 0 {
+		trail = append(trail, fmt.Sprintf("中止 %d 日不计入", c.SuspendDays))
+	}
+	trail = append(trail, fmt.Sprintf("届满日 %s（%s）", due.Chinese(), due.WeekdayName()))
+	return Computed{Result: calendar.Result{Start: c.Start, Due: due, Trail: trail}}
 }

@@ -44,6 +44,11 @@ const (
 	ActionExtend   = "deadline.extend"
 )
 
+// UnitFixedDate marks an item whose due date a document fixes (a plan's
+// "2026年6月底前"): Start is the due date itself. It is not a statutory
+// period, so it is neither counted nor moved off a holiday.
+const UnitFixedDate calendar.Unit = "date"
+
 // Item is one monitored deadline: what it is about (another capability's
 // object), the rule or custom period, the dates, and who owns it.
 type Item struct {
@@ -85,6 +90,9 @@ type Item struct {
 func (it Item) PeriodText() string {
 	if it.RuleID != "" && it.N == 0 {
 		return it.RuleName
+	}
+	if it.RuleID == "" && it.Unit == UnitFixedDate {
+		return "规定日期"
 	}
 	s := fmt.Sprintf("%d%s", it.N, it.Unit.Label())
 	if it.ExtendN > 0 {
@@ -200,7 +208,7 @@ func checkNewItem(it Item) error {
 		return invalid("unit_id", "请选择责任单位")
 	case it.Start.IsZero():
 		return invalid("start", "请填写起算日期")
-	case it.RuleID == "" && (it.N < 1 || it.Unit == ""):
+	case it.RuleID == "" && it.Unit != UnitFixedDate && (it.N < 1 || it.Unit == ""):
 		return invalid("rule", "请选择期限规则，或填写期限长度和单位")
 	case it.SuspendDays < 0 || it.ExtendN < 0:
 		return invalid("suspend", "中止天数和延长期限不能为负数")

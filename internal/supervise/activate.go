@@ -193,24 +193,21 @@ func (s *Service) assign(ctx context.Context, tx *store.Tx, planID int64, planTi
 	return len(t.milestones), err
 }
 
-// milestoneItem is a dated milestone as a monitor item. The monitor has no
-// fixed-date item, so the date is a custom period of natural days from the
-// plan's confirmation (the day before the milestone when that is later);
-// like every period it moves to the next working day when it ends on a
-// holiday (民法典第203条).
+// milestoneItem is a dated milestone as a monitor item with the date the
+// plan fixes (not a period: it is not moved off holidays). A phrase whose
+// date cannot be read falls back to one natural day from the confirmation.
 func milestoneItem(assignmentID int64, planTitle string, confirmed calendar.Date, t planTask, unitID int64, m milestone) deadline.Item {
-	start := confirmed
-	due, err := calendar.ParseDate(m.date)
-	n := 1
-	if err == nil && start.Before(due) {
-		n = start.DaysUntil(due)
-	} else if err == nil {
-		start = due.AddDays(-1)
-	}
-	return deadline.Item{ObjectType: ObjectAssignment, ObjectID: strconv.FormatInt(assignmentID, 10),
+	it := deadline.Item{ObjectType: ObjectAssignment, ObjectID: strconv.FormatInt(assignmentID, 10),
 		Title: fmt.Sprintf("%s%s（%s）", t.marker, t.title, m.phrase), Link: fmt.Sprintf("/tasks/%d", t.id),
-		N: n, Unit: calendar.UnitDay, Start: start, UnitID: unitID,
+		Unit: deadline.UnitFixedDate, UnitID: unitID,
 		Citation: fmt.Sprintf("《%s》%s：%s", planTitle, t.marker, m.phrase)}
+	due, err := calendar.ParseDate(m.date)
+	if err != nil {
+		it.Unit, it.N, it.Start = calendar.UnitDay, 1, confirmed
+		return it
+	}
+	it.Start = due
+	return it
 }
 
 // Pending lists the confirmed plans with tasks not yet assigned.
