@@ -2,16 +2,16 @@ package attach
 
 import (
 	"errors"
-	"fmt"
+	"fazhi/internal/apperr"
 )
 
 // Error codes, spelled as in auth and org so the HTTP layer maps them alike.
 // "integrity" (file missing or altered) has no user-side cause: the web layer
 // shows it as a server fault and the operator runs Verify.
 const (
-	CodeInvalid   = "invalid"
-	CodeNotFound  = "not_found"
-	CodeIntegrity = "integrity"
+	CodeInvalid   = apperr.CodeInvalid
+	CodeNotFound  = apperr.CodeNotFound
+	CodeIntegrity = apperr.CodeIntegrity
 )
 
 // Sentinels for errors.Is; every *Error unwraps to one of them.
@@ -24,23 +24,11 @@ var (
 	ErrTampered    = errors.New("attach: file content does not match its hash")
 )
 
-// Error is a refusal or an integrity failure with a Chinese message.
-type Error struct {
-	Code    string
-	Message string
-	kind    error
-}
-
-func (e *Error) Error() string { return e.Message }
-
-// Unwrap lets errors.Is match the sentinel of the error's kind.
-func (e *Error) Unwrap() error { return e.kind }
-
-// ErrorCode lets the HTTP layer map the error to a status in one place.
-func (e *Error) ErrorCode() string { return e.Code }
+// Error is a refusal with a Chinese message (the shared apperr type).
+type Error = apperr.Error
 
 func newError(code string, kind error, format string, args ...any) *Error {
-	return &Error{Code: code, Message: fmt.Sprintf(format, args...), kind: kind}
+	return apperr.New(code, kind, format, args...)
 }
 
 func invalid(format string, args ...any) *Error {

@@ -7,8 +7,9 @@ package jobs
 import (
 	"context"
 	"errors"
-	"fmt"
 	"time"
+
+	"fazhi/internal/apperr"
 )
 
 // Status is where a job stands: queued → running → done | failed |
@@ -103,9 +104,9 @@ type Func func(ctx context.Context, j *Job, p Progress) (result string, err erro
 
 // Error codes, spelled as in the other packages.
 const (
-	CodeInvalid  = "invalid"
-	CodeNotFound = "not_found"
-	CodeConflict = "conflict"
+	CodeInvalid  = apperr.CodeInvalid
+	CodeNotFound = apperr.CodeNotFound
+	CodeConflict = apperr.CodeConflict
 )
 
 // Sentinels for errors.Is.
@@ -115,21 +116,9 @@ var (
 	ErrStopped  = errors.New("jobs: runner stopped")
 )
 
-// Error is a refusal with a Chinese message.
-type Error struct {
-	Code    string
-	Message string
-	kind    error
-}
-
-func (e *Error) Error() string { return e.Message }
-
-// Unwrap lets errors.Is match the sentinel of the error's kind.
-func (e *Error) Unwrap() error { return e.kind }
-
-// ErrorCode lets the HTTP layer map the error to a status in one place.
-func (e *Error) ErrorCode() string { return e.Code }
+// Error is a refusal with a Chinese message (the shared apperr type).
+type Error = apperr.Error
 
 func newError(code string, kind error, format string, args ...any) *Error {
-	return &Error{Code: code, Message: fmt.Sprintf(format, args...), kind: kind}
+	return apperr.New(code, kind, format, args...)
 }
