@@ -2,6 +2,7 @@ package attach
 
 import (
 	"errors"
+
 	"fazhi/internal/apperr"
 )
 
