@@ -92,7 +92,7 @@ func (a *App) build() error {
 	if err := a.wireCalendar(&d); err != nil {
 		return err
 	}
-	for _, wire := range []func(*web.Deps) error{a.wirePlan, a.wireSupervise, a.wireLedger, a.wireIndicator} {
+	for _, wire := range []func(*web.Deps) error{a.wirePlan, a.wireSupervise, a.wireLedger, a.wireIndicator, a.wireReport, a.wireEnforcement} {
 		if err := wire(&d); err != nil {
 			return err
 		}

@@ -71,6 +71,18 @@ const (
 	PermIndicatorEdit Perm = "indicator.edit" // import and edit the indicator tree, open assessment rounds (法治办)
 	PermAssessSelf    Perm = "assess.self"    // a unit's self-assessment with evidence
 	PermAssessScore   Perm = "assess.score"   // reviewers' scoring (考核员, 法治办)
+
+	PermReportView    Perm = "report.view"    // annual 法治政府建设 reports of the scope
+	PermReportEdit    Perm = "report.edit"    // draft and edit the own unit's or region's report
+	PermReportPublish Perm = "report.publish" // publish a report on the public portal (法治办)
+
+	PermEnforceView      Perm = "enforce.view"      // 执法主体, 人员, 权责清单, cases of the scope
+	PermEnforceManage    Perm = "enforce.manage"    // maintain 主体, 人员, 权责清单 and 裁量基准 of the own units
+	PermCaseHandle       Perm = "case.handle"       // open cases and record their steps (执法人员, 法制员)
+	PermCaseReview       Perm = "case.review"       // 法制审核, approvals and 集体讨论 records
+	PermEnforceSupervise Perm = "enforce.supervise" // 案卷评查, 两法衔接 oversight, complaints (法治办)
+	PermEnforceStats     Perm = "enforce.stats"     // 行政执法统计年报 of the scope
+	PermEnforceImport    Perm = "enforce.import"    // import cases and officers from XLSX/CSV
 )
 
 // business roles are the ones that work with the county's records.
@@ -104,6 +116,18 @@ var grants = map[Perm][]Role{
 	PermIndicatorEdit: {RoleLegalOffice},
 	PermAssessSelf:    {RoleLegalOffice, RoleDeptLegal},
 	PermAssessScore:   {RoleLegalOffice, RoleAssessor},
+
+	PermReportView:    {RoleLegalOffice, RoleDeptLegal, RoleLeader, RoleAssessor},
+	PermReportEdit:    {RoleLegalOffice, RoleDeptLegal},
+	PermReportPublish: {RoleLegalOffice},
+
+	PermEnforceView:      business,
+	PermEnforceManage:    {RoleLegalOffice, RoleDeptLegal},
+	PermCaseHandle:       {RoleOfficer, RoleDeptLegal},
+	PermCaseReview:       {RoleDeptLegal, RoleLegalOffice, RoleLeader},
+	PermEnforceSupervise: {RoleLegalOffice, RoleAssessor},
+	PermEnforceStats:     {RoleLegalOffice, RoleDeptLegal, RoleLeader, RoleAssessor},
+	PermEnforceImport:    {RoleLegalOffice, RoleDeptLegal},
 }
 
 // AllPerms lists every permission, for tests and documentation.

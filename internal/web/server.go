@@ -34,6 +34,8 @@ type Deps struct {
 	SuperviseDeps
 	LedgerDeps
 	IndicatorDeps
+	ReportDeps
+	EnforceDeps
 	// Extra routes mounted by other packages (the JSON API), covered by the
 	// same permission checks and the same route matrix test.
 	Extra []httpx.Route
@@ -57,7 +59,7 @@ func New(d Deps) (*Server, error) {
 	}
 	s := &Server{Deps: d, tmpl: t}
 	s.routes = s.pageRoutes()
-	for _, more := range [][]httpx.Route{s.calendarRoutes(), s.planRoutes(), s.superviseRoutes(), s.ledgerRoutes(), s.indicatorRoutes(), d.Extra} {
+	for _, more := range [][]httpx.Route{s.calendarRoutes(), s.planRoutes(), s.superviseRoutes(), s.ledgerRoutes(), s.indicatorRoutes(), s.reportRoutes(), s.enforceRoutes(), d.Extra} {
 		s.routes = append(s.routes, more...)
 	}
 	return s, nil
