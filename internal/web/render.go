@@ -54,6 +54,7 @@ var funcs = template.FuncMap{
 		}
 		return m
 	},
+	"publicSections": func() []publicSection { return publicSections },
 	"fieldsOf": func(u org.Unit) org.UnitFields {
 		return org.UnitFields{Name: u.Name, ShortName: u.ShortName, Aliases: u.Aliases, Level: u.Level, OrgType: u.OrgType,
 			CreditCode: u.CreditCode, RegionCode: u.RegionCode, SortOrder: u.SortOrder}
@@ -68,16 +69,29 @@ func loadTemplates() (*templates, error) {
 	t := &templates{pages: map[string]*template.Template{}}
 	for _, n := range names {
 		base := strings.TrimSuffix(strings.TrimPrefix(n, "templates/"), ".html")
-		if base == "layout" {
+		if base == "layout" || base == publicLayout {
 			continue
 		}
-		p, err := template.New("layout.html").Funcs(funcs).ParseFS(templateFS, "templates/layout.html", n)
+		layout := layoutOf(base)
+		p, err := template.New(layout).Funcs(funcs).ParseFS(templateFS, "templates/"+layout, n)
 		if err != nil {
 			return nil, fmt.Errorf("template %s: %w", n, err)
 		}
 		t.pages[base] = p
 	}
 	return t, nil
+}
+
+// publicLayout is the layout of the public portal pages (no login, no menu,
+// readable on a phone): every template named public_*.html uses it.
+const publicLayout = "public_layout"
+
+// layoutOf names the layout file a page template is executed in.
+func layoutOf(page string) string {
+	if strings.HasPrefix(page, "public_") {
+		return publicLayout + ".html"
+	}
+	return "layout.html"
 }
 
 type navItem struct {
@@ -188,13 +202,19 @@ func (s *Server) render(w http.ResponseWriter, status int, page string, v *view)
 		return
 	}
 	var buf bytes.Buffer
-	if err := t.ExecuteTemplate(&buf, "layout.html", v); err != nil {
+	if err := t.ExecuteTemplate(&buf, layoutOf(page), v); err != nil {
 		s.Log.Error("template", "page", page, "err", err)
 		http.Error(w, "页面渲染失败", 500)
 		return
 	}
 	w.Header().Set("Content-Type", "text/html; charset=utf-8")
-	w.Header().Set("Cache-Control", "no-store")
+	if strings.HasPrefix(page, "public_") && status == http.StatusOK {
+		// Public pages hold published information only; a minute of caching
+		// spares the server under load and never shows anything private.
+		w.Header().Set("Cache-Control", "public, max-age=60")
+	} else {
+		w.Header().Set("Cache-Control", "no-store")
+	}
 	w.WriteHeader(status)
 	_, _ = w.Write(buf.Bytes())
 }

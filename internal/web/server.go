@@ -77,6 +77,7 @@ func (s *Server) pageRoutes() []httpx.Route {
 	return []httpx.Route{
 		{Method: "GET", Pattern: "/static/", Public: true, Handler: s.handleStatic},
 		{Method: "GET", Pattern: "/healthz", Public: true, Handler: s.handleHealth},
+		{Method: "GET", Pattern: "/public", Public: true, Handler: s.handlePublicIndex},
 		{Method: "GET", Pattern: "/login", Public: true, Handler: s.handleLoginForm},
 		{Method: "POST", Pattern: "/login", Public: true, Handler: s.handleLogin},
 		{Method: "POST", Pattern: "/logout", Perm: auth.PermHome, Handler: s.handleLogout},
