@@ -24,6 +24,9 @@ func (a *App) wireEnforcement(d *web.Deps) error {
 		return err
 	}
 	svc := enforcement.NewService(a.DB, a.Audit, a.Org, a.Deadlines, a.Attach, c)
+	if err := svc.RegisterMetrics(d.MetricRegistry()); err != nil {
+		return err
+	}
 	d.Enforcement = svc
 	return nil
 }
