@@ -9,6 +9,7 @@ import (
 	"fazhi/internal/audit"
 	"fazhi/internal/calendar"
 	"fazhi/internal/deadline"
+	"fazhi/internal/plan"
 	"fazhi/internal/store"
 )
 
@@ -25,7 +26,12 @@ type taskUnit struct {
 	role string
 }
 
-type milestone struct{ phrase, date string }
+// milestone is a dated deadline of a task; cycle marks one occurrence of a
+// recurring obligation.
+type milestone struct {
+	phrase, date string
+	cycle        bool
+}
 
 // ActivateResult counts what one activation created.
 type ActivateResult struct {
@@ -43,7 +49,7 @@ func (s *Service) Activate(ctx context.Context, planID int64) (ActivateResult, e
 	if err != nil {
 		return res, err
 	}
-	tasks, err := loadPlanTasks(ctx, s.DB.Read(), planID)
+	tasks, err := loadPlanTasks(ctx, s.DB.Read(), planID, confirmed)
 	if err != nil {
 		return res, err
 	}
@@ -89,8 +95,10 @@ func (s *Service) planHead(ctx context.Context, planID int64) (string, calendar.
 }
 
 // loadPlanTasks reads the plan's work tasks (not 指导思想 and the like) with
-// their units and dated milestones. A unit named both lead and co is lead.
-func loadPlanTasks(ctx context.Context, q store.Querier, planID int64) ([]planTask, error) {
+// their units and milestones: the dated ones, and each occurrence of the
+// recurring ones (每季度 …) from the confirmation to the plan's horizon. A
+// unit named both lead and co is lead.
+func loadPlanTasks(ctx context.Context, q store.Querier, planID int64, confirmed calendar.Date) ([]planTask, error) {
 	rows, err := q.QueryContext(ctx, `SELECT id, marker, title FROM plan_tasks WHERE plan_id = ? AND framing = ? ORDER BY seq`,
 		planID, false)
 	if err != nil {
@@ -114,7 +122,7 @@ func loadPlanTasks(ctx context.Context, q store.Querier, planID int64) ([]planTa
 	if err := loadUnits(ctx, q, planID, tasks, index); err != nil {
 		return nil, err
 	}
-	return tasks, loadDated(ctx, q, planID, tasks, index)
+	return tasks, loadMilestones(ctx, q, planID, confirmed, tasks, index)
 }
 
 func loadUnits(ctx context.Context, q store.Querier, planID int64, tasks []planTask, index map[int64]int) error {
@@ -142,25 +150,60 @@ func loadUnits(ctx context.Context, q store.Querier, planID int64, tasks []planT
 	return rows.Err()
 }
 
-func loadDated(ctx context.Context, q store.Querier, planID int64, tasks []planTask, index map[int64]int) error {
-	rows, err := q.QueryContext(ctx, `SELECT m.task_id, m.phrase, m.due_date FROM plan_milestones m
-		JOIN plan_tasks t ON t.id = m.task_id WHERE t.plan_id = ? AND m.kind = 'milestone' AND m.due_date <> ''
-		ORDER BY m.id`, planID)
+// maxHorizonYears caps how far ahead recurring obligations are registered
+// when a plan names no later date.
+const maxHorizonYears = 5
+
+func loadMilestones(ctx context.Context, q store.Querier, planID int64, confirmed calendar.Date, tasks []planTask, index map[int64]int) error {
+	rows, err := q.QueryContext(ctx, `SELECT m.task_id, m.phrase, m.kind, m.due_date, m.period, m.every, m.due_point
+		FROM plan_milestones m JOIN plan_tasks t ON t.id = m.task_id WHERE t.plan_id = ? ORDER BY m.id`, planID)
 	if err != nil {
 		return fmt.Errorf("load milestones: %w", err)
 	}
 	defer rows.Close()
+	type recurring struct {
+		task int
+		d    plan.Deadline
+	}
+	var recs []recurring
+	horizon := fmt.Sprintf("%d-12-31", confirmed.Year)
 	for rows.Next() {
 		var taskID int64
-		var m milestone
-		if err := rows.Scan(&taskID, &m.phrase, &m.date); err != nil {
+		var d plan.Deadline
+		if err := rows.Scan(&taskID, &d.Phrase, &d.Kind, &d.Date, &d.Period, &d.Every, &d.Due); err != nil {
 			return err
 		}
-		if i, ok := index[taskID]; ok {
-			tasks[i].milestones = append(tasks[i].milestones, m)
+		i, ok := index[taskID]
+		switch {
+		case d.Kind == plan.Milestone && d.Date != "":
+			horizon = max(horizon, d.Date[:4]+"-12-31")
+			if ok {
+				tasks[i].milestones = append(tasks[i].milestones, milestone{phrase: d.Phrase, date: d.Date})
+			}
+		case d.Kind == plan.Recurring && ok:
+			recs = append(recs, recurring{i, d})
 		}
 	}
-	return rows.Err()
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	horizon = min(horizon, fmt.Sprintf("%d-12-31", confirmed.Year+maxHorizonYears))
+	for _, r := range recs {
+		for _, day := range plan.Occurrences(r.d, confirmed.String(), horizon) {
+			tasks[r.task].milestones = append(tasks[r.task].milestones,
+				milestone{phrase: fmt.Sprintf("%s：%s", r.d.Phrase, chineseDate(day)), date: day, cycle: true})
+		}
+	}
+	return nil
+}
+
+// chineseDate writes an ISO date as 2026年3月31日.
+func chineseDate(iso string) string {
+	t, err := time.Parse(time.DateOnly, iso)
+	if err != nil {
+		return iso
+	}
+	return t.Format("2006年1月2日")
 }
 
 // assign creates one assignment unless it exists, registering the lead
@@ -197,7 +240,11 @@ func (s *Service) assign(ctx context.Context, tx *store.Tx, planID int64, planTi
 // plan fixes (not a period: it is not moved off holidays). A phrase whose
 // date cannot be read falls back to one natural day from the confirmation.
 func milestoneItem(assignmentID int64, planTitle string, confirmed calendar.Date, t planTask, unitID int64, m milestone) deadline.Item {
-	it := deadline.Item{ObjectType: ObjectAssignment, ObjectID: strconv.FormatInt(assignmentID, 10),
+	kind := ObjectAssignment
+	if m.cycle {
+		kind = ObjectCycle
+	}
+	it := deadline.Item{ObjectType: kind, ObjectID: strconv.FormatInt(assignmentID, 10),
 		Title: fmt.Sprintf("%s%s（%s）", t.marker, t.title, m.phrase), Link: fmt.Sprintf("/tasks/%d", t.id),
 		Unit: deadline.UnitFixedDate, UnitID: unitID,
 		Citation: fmt.Sprintf("《%s》%s：%s", planTitle, t.marker, m.phrase)}

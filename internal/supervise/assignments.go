@@ -107,7 +107,7 @@ type Filter struct {
 
 const assignmentSelect = `SELECT a.id, a.plan_id, p.title, a.task_id, t.marker, t.title, COALESCE(c.heading, ''),
 	a.unit_id, u.name, u.path, a.role, a.status, a.due_date, a.completed_at,
-	COALESCE((SELECT MIN(d.due_date) FROM deadline_items d WHERE d.object_type = 'task_assignment'
+	COALESCE((SELECT MIN(d.due_date) FROM deadline_items d WHERE d.object_type IN ('task_assignment', 'task_cycle')
 		AND d.object_id = CAST(a.id AS TEXT) AND d.status = 'open'), ''),
 	(SELECT COUNT(*) FROM task_reports r WHERE r.assignment_id = a.id),
 	(SELECT COUNT(*) FROM task_reports r WHERE r.assignment_id = a.id AND r.status = 'submitted'),

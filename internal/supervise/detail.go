@@ -49,11 +49,13 @@ func (s *Service) Task(ctx context.Context, taskID int64) (TaskDetail, error) {
 		if a.Role != "lead" {
 			continue
 		}
-		items, err := s.Deadlines.ItemsOf(ctx, ObjectAssignment, strconv.FormatInt(a.ID, 10))
-		if err != nil {
-			return d, err
+		for _, kind := range []string{ObjectAssignment, ObjectCycle} {
+			items, err := s.Deadlines.ItemsOf(ctx, kind, strconv.FormatInt(a.ID, 10))
+			if err != nil {
+				return d, err
+			}
+			d.Items = append(d.Items, items...)
 		}
-		d.Items = append(d.Items, items...)
 	}
 	sortItems(d.Items)
 	d.Reports, err = s.ReportsOfTask(ctx, taskID)

@@ -51,3 +51,28 @@ func PeriodChoices(today time.Time) []string {
 		fmt.Sprintf("%d年%s", y, half), fmt.Sprintf("%d年度", y),
 	}
 }
+
+// PeriodRange is the first and last day (ISO) of a valid period.
+func PeriodRange(p string) (from, to string, ok bool) {
+	if !ValidPeriod(p) {
+		return "", "", false
+	}
+	m := rePeriod.FindStringSubmatch(p)
+	y, _ := strconv.Atoi(m[1])
+	first, last := 1, 12
+	switch {
+	case m[2] != "":
+		first, _ = strconv.Atoi(m[2])
+		last = first
+	case m[3] != "":
+		q, _ := strconv.Atoi(m[3])
+		first, last = 3*q-2, 3*q
+	case m[4] == "上半年":
+		last = 6
+	case m[4] == "下半年":
+		first = 7
+	}
+	start := time.Date(y, time.Month(first), 1, 0, 0, 0, 0, time.UTC)
+	end := time.Date(y, time.Month(last)+1, 0, 0, 0, 0, 0, time.UTC)
+	return start.Format(time.DateOnly), end.Format(time.DateOnly), true
+}

@@ -12,6 +12,7 @@ import (
 
 	"fazhi/internal/attach"
 	"fazhi/internal/audit"
+	"fazhi/internal/deadline"
 	"fazhi/internal/store"
 )
 
@@ -191,6 +192,11 @@ func (s *Service) review(ctx context.Context, scope string, reportID int64, to R
 			string(to), store.NullInt(uid), uname, s.now(), comment, reportID); err != nil {
 			return err
 		}
+		if to == ReportAccepted {
+			if err := s.fulfilCycles(ctx, tx, r.AssignmentID, r.Period); err != nil {
+				return err
+			}
+		}
 		action, verb := ActionAccept, "采纳"
 		if to == ReportReturned {
 			action, verb = ActionReturn, "退回"
@@ -225,9 +231,39 @@ func (s *Service) Complete(ctx context.Context, scope string, assignmentID int64
 		if err != nil {
 			return err
 		}
+		cycles, err := s.Deadlines.CompleteObject(ctx, tx, ObjectCycle, strconv.FormatInt(a.ID, 10))
+		if err != nil {
+			return err
+		}
+		closed += cycles
 		return s.Audit.Record(ctx, tx, audit.Entry{Action: ActionComplete, ObjectType: ObjectAssignment,
 			ObjectID: strconv.FormatInt(a.ID, 10),
 			Summary:  fmt.Sprintf("%s承担的任务%s“%s”标记完成，办结期限%d个", a.UnitName, a.TaskMarker, a.TaskTitle, closed),
 			Changes:  []audit.Change{{Field: "status", Before: string(a.Stored), After: string(StatusDone)}}})
 	})
+}
+
+// fulfilCycles closes the assignment's recurring-obligation occurrences due
+// within the accepted report's period (a 第1季度 report fulfils the quarter
+// ending 31 March; a 年度 report every occurrence of that year).
+func (s *Service) fulfilCycles(ctx context.Context, tx *store.Tx, assignmentID int64, period string) error {
+	from, to, ok := PeriodRange(period)
+	if !ok {
+		return nil
+	}
+	items, err := s.Deadlines.ItemsOf(ctx, ObjectCycle, strconv.FormatInt(assignmentID, 10))
+	if err != nil {
+		return err
+	}
+	for _, it := range items {
+		if it.Status != deadline.StatusOpen {
+			continue
+		}
+		if due := it.Due.String(); due >= from && due <= to {
+			if err := s.Deadlines.Complete(ctx, tx, it.ID); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
 }

@@ -33,6 +33,10 @@ const (
 const (
 	ObjectAssignment = "task_assignment"
 	ObjectReport     = "task_report"
+	// ObjectCycle marks the occurrences of a recurring obligation (每季度 …)
+	// of an assignment: each is fulfilled by an accepted report for a period
+	// containing its due date, not only by completing the task.
+	ObjectCycle = "task_cycle"
 )
 
 // Service assigns plan tasks and keeps their reports.

@@ -3,6 +3,7 @@ package supervise_test
 import (
 	"context"
 	"errors"
+	"fmt"
 	"strconv"
 	"strings"
 	"testing"
@@ -117,8 +118,10 @@ func TestActivate(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if res.Assignments != 4 || res.Deadlines != 1 {
-			t.Fatalf("activate: %+v, want 4 assignments, 1 deadline", res)
+		// 2026年6月底前 for the lead unit, and 每年 (31 December 2026 within
+		// the plan's horizon) for each of the two units responsible for (二).
+		if res.Assignments != 4 || res.Deadlines != 3 {
+			t.Fatalf("activate: %+v, want 4 assignments, 3 deadlines", res)
 		}
 		if again, err := e.svc.Activate(e.ctx, e.plan); err != nil || again.Assignments != 0 {
 			t.Fatalf("second activate: %+v %v", again, err)
@@ -236,5 +239,59 @@ func checkDone(t *testing.T, e *env, a supervise.Assignment, reportID int64) {
 	}
 	if _, err := e.svc.GetReport(e.ctx, reportID); err != nil {
 		t.Fatal(err)
+	}
+}
+
+// A recurring obligation's occurrence is in the monitor and is fulfilled by
+// an accepted report for a period containing its due date, not by another.
+func TestRecurringOccurrenceFulfilledByReport(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, db *store.DB) {
+		e := setup(t, db)
+		if _, err := e.svc.Activate(e.ctx, e.plan); err != nil {
+			t.Fatal(err)
+		}
+		a := e.assignment("加强学法用法", "司法局")
+		if a.NextDue != "2026-12-31" || a.DueDate != "" {
+			t.Fatalf("next due %q, completion date %q: want the 每年 occurrence and no dated deadline", a.NextDue, a.DueDate)
+		}
+		open := func() int {
+			return e.count(`SELECT COUNT(*) FROM deadline_items WHERE object_type = ? AND object_id = ? AND status = 'open'`,
+				supervise.ObjectCycle, fmt.Sprint(a.ID))
+		}
+		scope := e.units["司法局"].Path
+		submitAccept := func(period string) {
+			id, err := e.svc.Submit(e.ctx, scope, supervise.ReportInput{AssignmentID: a.ID, Period: period, Body: "组织学法"}, nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := e.svc.Accept(e.ctx, "", id, ""); err != nil {
+				t.Fatal(err)
+			}
+		}
+		submitAccept("2026年第3季度")
+		if open() != 1 {
+			t.Fatal("a third-quarter report closed the year's occurrence")
+		}
+		submitAccept("2026年度")
+		if open() != 0 {
+			t.Fatal("the 2026 report did not fulfil the 2026 occurrence")
+		}
+	})
+}
+
+func TestPeriodRange(t *testing.T) {
+	for p, want := range map[string][2]string{
+		"2026年2月": {"2026-02-01", "2026-02-28"}, "2028年2月": {"2028-02-01", "2028-02-29"},
+		"2026年第1季度": {"2026-01-01", "2026-03-31"}, "2026年第4季度": {"2026-10-01", "2026-12-31"},
+		"2026年上半年": {"2026-01-01", "2026-06-30"}, "2026年下半年": {"2026-07-01", "2026-12-31"},
+		"2026年度": {"2026-01-01", "2026-12-31"},
+	} {
+		from, to, ok := supervise.PeriodRange(p)
+		if !ok || from != want[0] || to != want[1] {
+			t.Errorf("%s: %s..%s %v, want %v", p, from, to, ok, want)
+		}
+	}
+	if _, _, ok := supervise.PeriodRange("第四季度"); ok {
+		t.Error("invalid period accepted")
 	}
 }
