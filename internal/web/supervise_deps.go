@@ -28,6 +28,8 @@ func (s *Server) superviseRoutes() []httpx.Route {
 		{Method: "POST", Pattern: "/tasks/reports/{id}/accept", Perm: review, Handler: s.handleReportAccept},
 		{Method: "POST", Pattern: "/tasks/reports/{id}/return", Perm: review, Handler: s.handleReportReturn},
 		{Method: "POST", Pattern: "/tasks/assignments/{id}/complete", Perm: report, Handler: s.handleAssignmentComplete},
+		{Method: "POST", Pattern: "/tasks/assignments/{id}/subtasks", Perm: report, Handler: s.handleSubtaskCreate},
+		{Method: "POST", Pattern: "/tasks/subtasks/{id}/done", Perm: report, Handler: s.handleSubtaskDone},
 		{Method: "POST", Pattern: "/supervise/plans/{id}/activate", Perm: auth.PermPlanManage, Handler: s.handleTasksActivate},
 		{Method: "GET", Pattern: "/supervise/dashboard", Perm: view, Handler: s.handleSuperviseDashboard},
 		// 督察 rounds and their rectification (整改) items.

@@ -16,6 +16,8 @@ type taskDetailData struct {
 	CanReport bool
 	CanReview bool
 	Form      reportForm
+	Subtasks  []supervise.Subtask
+	Breakdown []subtaskForm // the user's lead assignments that may be broken down
 	Allowed   string
 	MaxSize   string
 	Back      string
@@ -60,6 +62,23 @@ func (s *Server) taskPage(w http.ResponseWriter, r *http.Request, status int, ms
 			d.Mine = append(d.Mine, a)
 		}
 	}
+	if d.Subtasks, err = s.Tasks.Subtasks(r.Context(), id); err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	if d.CanReport {
+		for _, a := range d.Mine {
+			if a.Role != "lead" {
+				continue
+			}
+			units, err := s.Tasks.SubtaskUnits(r.Context(), a)
+			if err != nil {
+				s.fail(w, r, err)
+				return
+			}
+			d.Breakdown = append(d.Breakdown, subtaskForm{Assignment: a, Units: units})
+		}
+	}
 	for len(d.Form.Figures) < 3 {
 		d.Form.Figures = append(d.Form.Figures, supervise.Figure{})
 	}
@@ -80,4 +99,10 @@ func (s *Server) taskVisible(u *auth.User, t supervise.TaskDetail) bool {
 		}
 	}
 	return u.Can(auth.PermTaskReview) || u.Can(auth.PermPlanManage)
+}
+
+// subtaskForm is the breakdown form of one lead assignment.
+type subtaskForm struct {
+	Assignment supervise.Assignment
+	Units      []supervise.UnitRef
 }
