@@ -47,8 +47,10 @@ const (
 )
 
 // Table is a ruled table (e.g. 立案审批表, a statistics table). Widths are
-// relative column widths (nil: equal). Rows may be ragged; a cell of ""
-// stays empty.
+// relative column widths (nil: equal). Rows may be ragged: the last cell of
+// a row shorter than the widest spans the remaining columns (a form's
+// "案情摘要" value across the row); a cell of "" stays empty. The header
+// row, if any, repeats on each page.
 type Table struct {
 	Header []string
 	Rows   [][]string
@@ -85,18 +87,30 @@ type Bundle struct {
 	Parts []Document
 }
 
-// ErrNotImplemented is returned until the writers land.
+// ErrNotImplemented is kept for callers written against the first sketch of
+// this package; no writer returns it any more.
 var ErrNotImplemented = errors.New("docgen: not implemented")
 
 // WriteDOCX writes d as a WordprocessingML document.
-func WriteDOCX(w io.Writer, d Document) error { return ErrNotImplemented }
+func WriteDOCX(w io.Writer, d Document) error { return writeDOCX(w, d) }
 
 // WritePDF writes d as a PDF with the embedded CJK font.
-func WritePDF(w io.Writer, d Document) error { return ErrNotImplemented }
+func WritePDF(w io.Writer, d Document) error {
+	fs, err := loadFaces()
+	if err != nil {
+		return err
+	}
+	l := newLayout(fs)
+	l.document(d)
+	for i, p := range l.pages {
+		p.Number = i + 1
+	}
+	return render(w, l, oneLine(d.Title))
+}
 
 // WriteBundlePDF writes b as one PDF with a table of contents.
-func WriteBundlePDF(w io.Writer, b Bundle) error { return ErrNotImplemented }
+func WriteBundlePDF(w io.Writer, b Bundle) error { return writeBundle(w, b) }
 
 // Conformance lists, in Chinese, what the output follows of GB/T 9704 and
 // where it departs (shown next to every export button).
-func Conformance() []string { return nil }
+func Conformance() []string { return append([]string(nil), conformance...) }

@@ -30,13 +30,20 @@ type twipGeometry struct {
 	PageW, PageH             int
 	Top, Right, Bottom, Left int
 	BlockW, BlockH           int
-	LinePitch                int // docGrid w:linePitch
-	CharSpace                int // docGrid w:charSpace: 1/4096 pt added to the 3号 width
+	LinePitch                int // docGrid w:linePitch and the exact line height
+	CharSpacing              int // w:spacing of body runs, in twentieths of a point
 	CharPitch                int // one 字 in twips (the grid character width)
 }
 
 // docxGeometry computes the section so the text block is exactly 156×225 mm
 // and 22 lines of 28 characters fit inside it (rounding down, never over).
+//
+// Word templates for GB/T 9704 usually get the 28 characters from a
+// docGrid of type linesAndChars with a negative charSpace. LibreOffice 7.4
+// lays such a grid out with each character taking about two cells (16 to
+// the line instead of 28), so the DOCX uses a line grid and tightens the
+// characters by CharSpacing instead, which Word, WPS and LibreOffice all
+// honour.
 func docxGeometry() twipGeometry {
 	g := twipGeometry{
 		PageW:  11906, // A4 as Word writes it
@@ -49,9 +56,9 @@ func docxGeometry() twipGeometry {
 	g.Right = g.PageW - g.Left - g.BlockW
 	g.Bottom = g.PageH - g.Top - g.BlockH
 	g.LinePitch = g.BlockH / linesPerPage
-	charPt := float64(g.BlockW) / 20 / charsPerLine
-	g.CharSpace = int(math.Floor((charPt - bodyPt) * 4096))
 	g.CharPitch = int(math.Floor(float64(g.BlockW) / charsPerLine))
+	// 3号 characters are 320 twips wide; tighten them until 28 fit.
+	g.CharSpacing = int(math.Floor(float64(g.CharPitch) - bodyPt*20))
 	return g
 }
 

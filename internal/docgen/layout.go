@@ -148,7 +148,13 @@ func cleanText(s string) string {
 }
 
 // wrap breaks st into lines of the given width.
+// A bold style makes every rune bold.
 func (l *layout) wrap(s styled, st style, width float64) ([]lineSpan, []float64) {
+	if st.Bold {
+		for i := range s.bold {
+			s.bold[i] = true
+		}
+	}
 	ws := make([]float64, len(s.rs))
 	for i, r := range s.rs {
 		ws[i] = l.metrics(st.Size, st.Pitch, s.bold[i]).adv(r)

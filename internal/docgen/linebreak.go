@@ -68,11 +68,13 @@ func glue(us []breakUnit, u breakUnit, rs []rune) []breakUnit {
 	if u.hard || u.space {
 		return append(us, u)
 	}
+	// a single dash is a 连接号 ("2021—2025"), which may not start a line
+	single := u.end-u.start == 1 && rs[u.start] == '—'
 	j := len(us) - 1
 	for j >= 0 && us[j].space {
 		j--
 	}
-	if j < 0 || us[j].hard || !(isNoLineStart(rs[u.start]) || isNoLineEnd(rs[us[j].end-1])) {
+	if j < 0 || us[j].hard || !(single || isNoLineStart(rs[u.start]) || isNoLineEnd(rs[us[j].end-1])) {
 		return append(us, u)
 	}
 	for _, v := range us[j+1:] {

@@ -49,6 +49,7 @@ func TestBreakLines(t *testing.T) {
 		{"dash pair not split", "一二——三", 3, 3, []string{"一二", "——三"}},
 		{"ellipsis pair not split", "一二……。", 3, 3, []string{"一二", "……。"}},
 		{"mark after space stays with word", "ab cd ！", 2.5, 2.5, []string{"ab", "cd ！"}},
+		{"single dash joins numbers", "一二2021—2025年", 4, 4, []string{"一二", "2021—", "2025年"}},
 		{"hard break", "一二\n三", 5, 5, []string{"一二", "三"}},
 		{"empty line from blank", "一\n\n二", 5, 5, []string{"一", "", "二"}},
 		{"empty text", "", 5, 5, []string{""}},
