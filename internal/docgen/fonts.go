@@ -76,9 +76,9 @@ func loadFaces() ([3]*face, error) {
 type glyphKind int
 
 const (
-	kindCJK  glyphKind = iota // from the CJK face, on the character grid
-	kindLatin                 // from the Latin face, proportional
-	kindWide                  // Latin glyph centred or aligned in a full 字 cell (“ ” — …)
+	kindCJK   glyphKind = iota // from the CJK face, on the character grid
+	kindLatin                  // from the Latin face, proportional
+	kindWide                   // Latin glyph centred or aligned in a full 字 cell (“ ” — …)
 )
 
 // wideMarks are set full-width in Chinese text though only the Latin face
@@ -87,7 +87,7 @@ const (
 const (
 	wideOpen   = "“‘"
 	wideClose  = "”’"
-	wideCenter = "—…·•"
+	wideCenter = "—…·•□"
 )
 
 // metrics answers layout questions for one text style.
@@ -105,7 +105,8 @@ func (m metrics) latin() *face {
 	return m.faces[fLatin]
 }
 
-// kind classifies r; runes no face has come back as kindCJK with '□'.
+// kind classifies r; runes no face has come back as a full-width '□', the
+// mark Chinese typesetting uses for a missing character.
 func (m metrics) kind(r rune) (glyphKind, rune) {
 	switch {
 	case strings.ContainsRune(wideOpen+wideClose+wideCenter, r):
@@ -117,7 +118,7 @@ func (m metrics) kind(r rune) (glyphKind, rune) {
 	case m.latin().has(r):
 		return kindLatin, r
 	}
-	return kindCJK, '□'
+	return kindWide, '□'
 }
 
 // adv is the advance of r in points at this style (without justification).

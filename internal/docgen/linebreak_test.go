@@ -120,4 +120,3 @@ func TestBreakLinesRules(t *testing.T) {
 		}
 	}
 }
-

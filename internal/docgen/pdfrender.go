@@ -70,7 +70,17 @@ func render(w io.Writer, l *layout, title string) error {
 	return nil
 }
 
+// fakeBoldSizeNudge sets simulated-bold text a thousandth of a point
+// larger: text extractors (poppler) start a new word at a size change and
+// then drop the overlapping second stroke as a duplicate word, so copied
+// or extracted text has each bold character once.
+const fakeBoldSizeNudge = 0.001
+
 func drawText(pdf *gopdf.GoPdf, t textOp) error {
+	if t.Fake {
+		t.Size += fakeBoldSizeNudge
+		t.Tc -= fakeBoldSizeNudge
+	}
 	if err := pdf.SetFont(t.Font.family(), "", t.Size); err != nil {
 		return fmt.Errorf("docgen: set font: %w", err)
 	}
