@@ -2,7 +2,23 @@
 // GB/T 9704-2012 党政机关公文格式: A4, 版心 156×225 mm, title in 2号小标宋,
 // body in 3号仿宋, 22 lines × 28 characters, page numbers in 4号 半角 digits.
 // It knows nothing of the capabilities that fill documents (reports, 执法文书,
-// 案卷); they build a Document and pick a writer.
+// 案卷); they build a Document and pick a writer. Conformance lists, in
+// Chinese, what the output follows and where it departs.
+//
+// The DOCX is WordprocessingML written with archive/zip and hand-built XML:
+// no maintained, permissively licensed Go DOCX writer is available here
+// (unioffice needs a paid licence, gooxml is unmaintained and not served,
+// godocx has no released version), and a 公文 needs only paragraphs, runs,
+// tables, styles and two footers, so the few parts are written directly,
+// in schema order, and tested by parsing them back and by a LibreOffice
+// round trip.
+//
+// The PDF is drawn with gopdf (MIT), which subsets the embedded TrueType
+// fonts (fonts/README.md: Droid Sans Fallback for Chinese, Liberation Serif
+// for digits and Latin text). Layout is done here, not by gopdf: the same
+// 22 × 28 grid as the DOCX, line breaking with the 标点 rules (linebreak.go),
+// tables with ruled cells, then the pages are drawn. A Bundle is laid out
+// part by part first so its 目录 can name each part's first page.
 package docgen
 
 import (

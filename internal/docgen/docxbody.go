@@ -59,8 +59,11 @@ func plain(s string) []Run { return []Run{{Text: s}} }
 func (x *docxBody) block(bl Block) {
 	switch bl := bl.(type) {
 	case Heading:
-		lvl := min(max(bl.Level, 1), 3)
-		x.para(fmt.Sprintf("GWHeading%d", lvl), pOpts{}, plain(bl.Text))
+		style := fmt.Sprintf("GWHeading%d", max(bl.Level, 1))
+		if bl.Level > 3 { // 第四层 is plain 仿宋 (§7.3.3)
+			style = "GWBody"
+		}
+		x.para(style, pOpts{}, plain(bl.Text))
 	case Para:
 		runs := bl.Runs
 		if runs == nil {

@@ -18,20 +18,7 @@ func (x *docxBody) table(t Table) {
 		x.b.WriteString(`<w:p><w:pPr><w:pageBreakBefore/><w:spacing w:line="20" w:lineRule="exact"/></w:pPr></w:p>`)
 		x.breakNext = false
 	}
-	border := func(side string) string {
-		return `<w:` + side + ` w:val="single" w:sz="4" w:space="0" w:color="000000"/>`
-	}
-	fmt.Fprintf(&x.b, `<w:tbl><w:tblPr><w:tblW w:w="%d" w:type="dxa"/><w:jc w:val="center"/>`, x.g.BlockW)
-	x.b.WriteString(`<w:tblBorders>` + border("top") + border("left") + border("bottom") + border("right") +
-		border("insideH") + border("insideV") + `</w:tblBorders><w:tblLayout w:type="fixed"/>`)
-	padX, padY := int(tablePadX*20), int(tablePadY*20)
-	fmt.Fprintf(&x.b, `<w:tblCellMar><w:top w:w="%d" w:type="dxa"/><w:left w:w="%d" w:type="dxa"/>`+
-		`<w:bottom w:w="%d" w:type="dxa"/><w:right w:w="%d" w:type="dxa"/></w:tblCellMar>`, padY, padX, padY, padX)
-	x.b.WriteString(`<w:tblLook w:val="0000" w:firstRow="0" w:lastRow="0" w:firstColumn="0" w:lastColumn="0" w:noHBand="1" w:noVBand="1"/></w:tblPr><w:tblGrid>`)
-	for _, w := range tw {
-		fmt.Fprintf(&x.b, `<w:gridCol w:w="%d"/>`, w)
-	}
-	x.b.WriteString(`</w:tblGrid>`)
+	x.tableProps(tw)
 	for i, r := range rows {
 		head := header && i == 0
 		x.b.WriteString(`<w:tr>`)
@@ -68,6 +55,25 @@ func (x *docxBody) table(t Table) {
 	}
 	x.b.WriteString(`</w:tbl>`)
 	x.lastTable = true
+}
+
+// tableProps writes tblPr (single 0.5 pt rules, fixed layout, the PDF's
+// cell padding) and the column grid.
+func (x *docxBody) tableProps(tw []int) {
+	border := func(side string) string {
+		return `<w:` + side + ` w:val="single" w:sz="4" w:space="0" w:color="000000"/>`
+	}
+	fmt.Fprintf(&x.b, `<w:tbl><w:tblPr><w:tblW w:w="%d" w:type="dxa"/><w:jc w:val="center"/>`, x.g.BlockW)
+	x.b.WriteString(`<w:tblBorders>` + border("top") + border("left") + border("bottom") + border("right") +
+		border("insideH") + border("insideV") + `</w:tblBorders><w:tblLayout w:type="fixed"/>`)
+	padX, padY := int(tablePadX*20), int(tablePadY*20)
+	fmt.Fprintf(&x.b, `<w:tblCellMar><w:top w:w="%d" w:type="dxa"/><w:left w:w="%d" w:type="dxa"/>`+
+		`<w:bottom w:w="%d" w:type="dxa"/><w:right w:w="%d" w:type="dxa"/></w:tblCellMar>`, padY, padX, padY, padX)
+	x.b.WriteString(`<w:tblLook w:val="0000" w:firstRow="0" w:lastRow="0" w:firstColumn="0" w:lastColumn="0" w:noHBand="1" w:noVBand="1"/></w:tblPr><w:tblGrid>`)
+	for _, w := range tw {
+		fmt.Fprintf(&x.b, `<w:gridCol w:w="%d"/>`, w)
+	}
+	x.b.WriteString(`</w:tblGrid>`)
 }
 
 // twipWidths rounds column widths to whole twips summing exactly to total.

@@ -4,7 +4,7 @@ import "strings"
 
 // Styles of the PDF. The embedded CJK face is a sans (黑体-like), so
 // levels are told apart by weight: the title and level-1 and level-3
-// headings get a second stroke, level 2 stays regular.
+// headings get a second stroke, the others stay regular.
 func (l *layout) bodyStyle() style {
 	return style{Size: bodyPt, Pitch: l.g.CharPitch, Align: AlignJustify, FirstChars: 2}
 }
@@ -19,9 +19,11 @@ func (l *layout) centered() style {
 	return st
 }
 
+// headingStyle: level 1 (黑体) and level 3 (bold 仿宋) get the second
+// stroke; level 2 (楷体) and level 4 (仿宋) are set like the body.
 func (l *layout) headingStyle(level int) style {
 	st := l.bodyStyle()
-	st.Bold = level != 2
+	st.Bold = level <= 1 || level == 3
 	return st
 }
 
