@@ -237,3 +237,18 @@ func BenchmarkWritePDF20Pages(b *testing.B) {
 		}
 	}
 }
+
+func TestConformance(t *testing.T) {
+	c := Conformance()
+	all := strings.Join(c, "\n")
+	for _, want := range []string{"A4", "156 mm × 225 mm", "22 行", "28 个字", "2号小标宋", "3号仿宋", "黑体", "楷体",
+		"页码", "一字线", "右空四字", "PDF 偏离", "DOCX 偏离", "目录"} {
+		if !strings.Contains(all, want) {
+			t.Errorf("Conformance() does not mention %q", want)
+		}
+	}
+	c[0] = "changed"
+	if Conformance()[0] == "changed" {
+		t.Error("Conformance() hands out its own slice")
+	}
+}
