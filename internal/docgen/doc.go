@@ -2,7 +2,23 @@
 // GB/T 9704-2012 党政机关公文格式: A4, 版心 156×225 mm, title in 2号小标宋,
 // body in 3号仿宋, 22 lines × 28 characters, page numbers in 4号 半角 digits.
 // It knows nothing of the capabilities that fill documents (reports, 执法文书,
-// 案卷); they build a Document and pick a writer.
+// 案卷); they build a Document and pick a writer. Conformance lists, in
+// Chinese, what the output follows and where it departs.
+//
+// The DOCX is WordprocessingML written with archive/zip and hand-built XML:
+// no maintained, permissively licensed Go DOCX writer is available here
+// (unioffice needs a paid licence, gooxml is unmaintained and not served,
+// godocx has no released version), and a 公文 needs only paragraphs, runs,
+// tables, styles and two footers, so the few parts are written directly,
+// in schema order, and tested by parsing them back and by a LibreOffice
+// round trip.
+//
+// The PDF is drawn with gopdf (MIT), which subsets the embedded TrueType
+// fonts (fonts/README.md: Droid Sans Fallback for Chinese, Liberation Serif
+// for digits and Latin text). Layout is done here, not by gopdf: the same
+// 22 × 28 grid as the DOCX, line breaking with the 标点 rules (linebreak.go),
+// tables with ruled cells, then the pages are drawn. A Bundle is laid out
+// part by part first so its 目录 can name each part's first page.
 package docgen
 
 import (
@@ -47,8 +63,10 @@ const (
 )
 
 // Table is a ruled table (e.g. 立案审批表, a statistics table). Widths are
-// relative column widths (nil: equal). Rows may be ragged; a cell of ""
-// stays empty.
+// relative column widths (nil: equal). Rows may be ragged: the last cell of
+// a row shorter than the widest spans the remaining columns (a form's
+// "案情摘要" value across the row); a cell of "" stays empty. The header
+// row, if any, repeats on each page.
 type Table struct {
 	Header []string
 	Rows   [][]string
@@ -85,18 +103,30 @@ type Bundle struct {
 	Parts []Document
 }
 
-// ErrNotImplemented is returned until the writers land.
+// ErrNotImplemented is kept for callers written against the first sketch of
+// this package; no writer returns it any more.
 var ErrNotImplemented = errors.New("docgen: not implemented")
 
 // WriteDOCX writes d as a WordprocessingML document.
-func WriteDOCX(w io.Writer, d Document) error { return ErrNotImplemented }
+func WriteDOCX(w io.Writer, d Document) error { return writeDOCX(w, d) }
 
 // WritePDF writes d as a PDF with the embedded CJK font.
-func WritePDF(w io.Writer, d Document) error { return ErrNotImplemented }
+func WritePDF(w io.Writer, d Document) error {
+	fs, err := loadFaces()
+	if err != nil {
+		return err
+	}
+	l := newLayout(fs)
+	l.document(d)
+	for i, p := range l.pages {
+		p.Number = i + 1
+	}
+	return render(w, l, oneLine(d.Title))
+}
 
 // WriteBundlePDF writes b as one PDF with a table of contents.
-func WriteBundlePDF(w io.Writer, b Bundle) error { return ErrNotImplemented }
+func WriteBundlePDF(w io.Writer, b Bundle) error { return writeBundle(w, b) }
 
 // Conformance lists, in Chinese, what the output follows of GB/T 9704 and
 // where it departs (shown next to every export button).
-func Conformance() []string { return nil }
+func Conformance() []string { return append([]string(nil), conformance...) }
