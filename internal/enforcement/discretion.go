@@ -112,42 +112,49 @@ type DiscretionInput struct {
 	ListKind     string // "" | exempt | lenient
 }
 
-// validateDiscretion checks one row; n is its 1-based position, named in
-// the message.
-func validateDiscretion(n int, d DiscretionInput) error {
-	at := fmt.Sprintf("裁量基准第%d行", n)
+// discretionProblem checks one row and returns the field at fault (the
+// DiscretionInput field's import column key) and the reason, or "" "".
+func discretionProblem(d DiscretionInput) (field, msg string) {
 	switch {
 	case strings.TrimSpace(d.Circumstance) == "":
-		return invalid("%s：请填写违法情节", at)
-	case utf8.RuneCountInString(d.Circumstance) > 500 || utf8.RuneCountInString(d.Other) > 500:
-		return invalid("%s：违法情节和其他处罚各不能超过500字", at)
+		return "circumstance", "请填写违法情节"
+	case utf8.RuneCountInString(d.Circumstance) > 500:
+		return "circumstance", "违法情节不能超过500字"
+	case utf8.RuneCountInString(d.Other) > 500:
+		return "other", "其他处罚不能超过500字"
 	case d.Level.Label() == string(d.Level):
-		return invalid("%s：请选择裁量等级（不予处罚、减轻、从轻、一般或从重处罚）", at)
-	case (d.MinFen == nil) != (d.MaxFen == nil):
-		return invalid("%s：罚款下限和上限应同时填写或同时留空", at)
-	case d.MinFen != nil && (*d.MinFen < 0 || *d.MaxFen < 0):
-		return invalid("%s：罚款金额不能为负数", at)
+		return "level", "请选择裁量等级（不予处罚、减轻、从轻、一般或从重处罚）"
+	case d.MinFen == nil && d.MaxFen != nil:
+		return "min", "罚款下限和上限应同时填写或同时留空"
+	case d.MinFen != nil && d.MaxFen == nil:
+		return "max", "罚款下限和上限应同时填写或同时留空"
+	case d.MinFen != nil && *d.MinFen < 0:
+		return "min", "罚款金额不能为负数"
+	case d.MaxFen != nil && *d.MaxFen < 0:
+		return "max", "罚款金额不能为负数"
 	case d.MinFen != nil && *d.MinFen > *d.MaxFen:
-		return invalid("%s：罚款下限%s元高于上限%s元", at, YuanText(d.MinFen), YuanText(d.MaxFen))
-	case d.Level == LevelNone && (d.MinFen != nil && *d.MaxFen > 0 || strings.TrimSpace(d.Other) != ""):
-		return invalid("%s：不予处罚的情节不能设罚款或其他处罚", at)
+		return "min", fmt.Sprintf("罚款下限%s元高于上限%s元", YuanText(d.MinFen), YuanText(d.MaxFen))
+	case d.Level == LevelNone && d.MaxFen != nil && *d.MaxFen > 0:
+		return "max", "不予处罚的情节不能设罚款"
+	case d.Level == LevelNone && strings.TrimSpace(d.Other) != "":
+		return "other", "不予处罚的情节不能设其他处罚"
 	case d.Level != LevelNone && d.MinFen == nil && strings.TrimSpace(d.Other) == "":
-		return invalid("%s：%s应填写罚款幅度或其他处罚", at, d.Level.Label())
+		return "min", d.Level.Label() + "应填写罚款幅度或其他处罚"
 	}
 	switch d.ListKind {
 	case "":
 	case ListKindExempt:
 		if d.Level != LevelNone {
-			return invalid("%s：列入免罚清单的情节，裁量等级应为不予处罚", at)
+			return "list_kind", "列入免罚清单的情节，裁量等级应为不予处罚"
 		}
 	case ListKindLenient:
 		if d.Level != LevelMitigated && d.Level != LevelLighter {
-			return invalid("%s：列入轻罚清单的情节，裁量等级应为减轻或从轻处罚", at)
+			return "list_kind", "列入轻罚清单的情节，裁量等级应为减轻或从轻处罚"
 		}
 	default:
-		return invalid("%s：清单标记应为免罚清单、轻罚清单或留空", at)
+		return "list_kind", "清单标记应为免罚清单、轻罚清单或留空"
 	}
-	return nil
+	return "", ""
 }
 
 // CheckPenalty tells whether a fine fits the chosen 裁量基准 row of item:

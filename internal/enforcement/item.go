@@ -41,30 +41,16 @@ func (in *ItemInput) normalise() {
 // the row) at fault.
 func ValidateItem(in ItemInput) error {
 	in.normalise()
-	switch {
-	case in.Code == "":
-		return invalid("请填写事项编码")
-	case !validItemCode(in.Code):
-		return invalid("事项编码“%s”格式有误：应为1至40位数字、字母、“-”或“_”，不含空格", in.Code)
-	case in.Name == "":
-		return invalid("请填写事项名称")
-	case utf8.RuneCountInString(in.Name) > 200:
-		return invalid("事项名称不能超过200字")
-	case in.Category.Label() == string(in.Category):
-		return invalid("请选择事项类别（行政处罚、行政许可、行政强制、行政检查 …）")
-	case in.Law == "":
-		return invalid("请填写事项依据的法律法规名称")
-	case utf8.RuneCountInString(in.Law) > 200 || utf8.RuneCountInString(in.Article) > 100:
-		return invalid("法律法规名称不能超过200字，条款不能超过100字")
-	case utf8.RuneCountInString(in.BasisText) > 5000:
-		return invalid("依据条文内容不能超过5000字")
-	case len(in.Discretion) > 50:
+	if _, msg := itemProblem(in); msg != "" {
+		return invalid("%s", msg)
+	}
+	if len(in.Discretion) > 50 {
 		return invalid("一个事项最多设50行裁量基准")
 	}
 	seen := map[string]int{}
 	for i, d := range in.Discretion {
-		if err := validateDiscretion(i+1, d); err != nil {
-			return err
+		if _, msg := discretionProblem(d); msg != "" {
+			return invalid("裁量基准第%d行：%s", i+1, msg)
 		}
 		if j, dup := seen[d.Circumstance]; dup {
 			return invalid("裁量基准第%d行与第%d行的违法情节相同：%s", i+1, j, d.Circumstance)
@@ -72,6 +58,32 @@ func ValidateItem(in ItemInput) error {
 		seen[d.Circumstance] = i + 1
 	}
 	return nil
+}
+
+// itemProblem checks an item's own fields (not its rows) and returns the
+// field at fault (its import column key) and the reason, or "" "".
+func itemProblem(in ItemInput) (field, msg string) {
+	switch {
+	case in.Code == "":
+		return "code", "请填写事项编码"
+	case !validItemCode(in.Code):
+		return "code", fmt.Sprintf("事项编码“%s”格式有误：应为1至40位数字、字母、“-”、“_”或“.”，不含空格", in.Code)
+	case in.Name == "":
+		return "name", "请填写事项名称"
+	case utf8.RuneCountInString(in.Name) > 200:
+		return "name", "事项名称不能超过200字"
+	case in.Category.Label() == string(in.Category):
+		return "category", "请选择事项类别（行政处罚、行政许可、行政强制、行政检查 …）"
+	case in.Law == "":
+		return "law", "请填写事项依据的法律法规名称"
+	case utf8.RuneCountInString(in.Law) > 200:
+		return "law", "法律法规名称不能超过200字"
+	case utf8.RuneCountInString(in.Article) > 100:
+		return "article", "条款不能超过100字"
+	case utf8.RuneCountInString(in.BasisText) > 5000:
+		return "basis", "依据条文内容不能超过5000字"
+	}
+	return "", ""
 }
 
 func validItemCode(s string) bool {
