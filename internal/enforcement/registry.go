@@ -130,3 +130,7 @@ func (s *Service) CurrentItems(ctx context.Context, unitID int64) ([]Item, error
 func (s *Service) UnitOfficers(ctx context.Context, unitID int64) ([]Officer, error) {
 	return s.unitOfficers(ctx, unitID)
 }
+
+// RegionChain lists a region code and the codes it inherits settings from
+// (county → city → province), most specific first.
+func RegionChain(code string) []string { return regionChain(code) }

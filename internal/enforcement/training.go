@@ -86,11 +86,13 @@ func (s *Service) AddTraining(ctx context.Context, officerID int64, in TrainingI
 	return id, err
 }
 
-// DeleteTraining removes a training record entered by mistake.
-func (s *Service) DeleteTraining(ctx context.Context, id int64) error {
+// DeleteTrainingOf removes a training record of the officer entered by
+// mistake.
+func (s *Service) DeleteTrainingOf(ctx context.Context, officerID, id int64) error {
 	return s.DB.InTx(ctx, func(tx *store.Tx) error {
 		var tr Training
-		err := tx.QueryRowContext(ctx, `SELECT officer_id, held_on, course, hours FROM enf_training WHERE id = ?`, id).
+		err := tx.QueryRowContext(ctx, `SELECT officer_id, held_on, course, hours FROM enf_training WHERE id = ? AND officer_id = ?`,
+			id, officerID).
 			Scan(&tr.OfficerID, &tr.HeldOn, &tr.Course, &tr.Hours)
 		if err != nil {
 			return notFound("培训记录（编号 %d）不存在", id)
@@ -168,9 +170,10 @@ func (s *Service) TrainingStatuses(ctx context.Context, officers []Officer, year
 	return out, nil
 }
 
-// UnitSetting returns a setting as it applies to a unit's region.
+// UnitSetting returns a setting as it applies to a unit's region (its own
+// division code, or its nearest ancestor's).
 func (s *Service) UnitSetting(ctx context.Context, unitID int64, key string) (SettingValue, error) {
-	_, _, region, err := regUnitOf(ctx, s.DB.Read(), unitID)
+	region, err := s.Deadlines.RegionOfUnit(ctx, unitID)
 	if err != nil {
 		return SettingValue{}, err
 	}

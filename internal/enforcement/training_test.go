@@ -60,7 +60,10 @@ func TestTrainingAgainstRequirement(t *testing.T) {
 		if len(list) != 3 || list[0].HeldOn != "2026-02-20" {
 			t.Fatalf("records: %+v", list)
 		}
-		if err := c.svc.DeleteTraining(c.ctx, list[0].ID); err != nil {
+		if err := c.svc.DeleteTrainingOf(c.ctx, id+1, list[0].ID); err == nil {
+			t.Fatal("deleted another officer's record")
+		}
+		if err := c.svc.DeleteTrainingOf(c.ctx, id, list[0].ID); err != nil {
 			t.Fatal(err)
 		}
 		st, _ = c.svc.TrainingStatuses(c.ctx, []enforcement.Officer{o}, 2026)
