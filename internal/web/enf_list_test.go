@@ -61,9 +61,9 @@ func TestEnfListPagesFlow(t *testing.T) {
 		t.Fatalf("exported %d item rows, %d discretion rows", len(items), len(disc))
 	}
 	bad := enfListWorkbook(t, items, disc, func(items, disc [][]string) {
-		items[2][2] = "行政巡查"      // 事项 row 3: category
-		disc[3][4] = "一万"         // 裁量基准 row 4: amount
-		disc[6][0] = "CF-SC-999"   // 裁量基准 row 7: unknown item
+		items[2][2] = "行政巡查"     // 事项 row 3: category
+		disc[3][4] = "一万"        // 裁量基准 row 4: amount
+		disc[6][0] = "CF-SC-999" // 裁量基准 row 7: unknown item
 	})
 	legal.get("/enforcement/lists/" + draft)
 	resp, body = enfRegUpload(t, legal, "/enforcement/lists/"+draft+"/import", "清单.xlsx", bad)
