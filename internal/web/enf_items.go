@@ -18,6 +18,7 @@ type enfItemsData struct {
 	Draft     *enforcement.List
 	Lists     []enforcement.List // published versions of every unit in scope
 	MultiUnit bool
+	Overview  bool // no unit chosen and a wider scope: the units' lists come first
 	CanManage bool
 }
 
@@ -44,6 +45,8 @@ func (s *Server) handleEnfItems(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	d.MultiUnit = len(d.Units) > 1
+	// A supervisor (scope wider than the own unit) starts from the units' lists.
+	d.Overview = r.URL.Query().Get("unit") == "" && u.ScopeUnitID != 0 && u.ScopeUnitID != u.UnitID
 	if d.Versions, err = s.Enforcement.ListVersions(ctx, unit); err != nil {
 		s.fail(w, r, err)
 		return

@@ -17,6 +17,7 @@ type enfOfficersData struct {
 	Units      []unitChoice
 	Statuses   []enforcement.OfficerStatus
 	Officers   []enfOfficerRow
+	Met        int // officers whose year's hours reach the requirement
 	Expiring   []enforcement.CertExpiry
 	Window     int
 	Rates      []enforcement.CertRate
@@ -114,6 +115,11 @@ func (s *Server) handleEnfOfficers(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	d.Total = enforcement.CertRateTotal(d.Rates)
+	for _, o := range rows {
+		if o.Training.Met() {
+			d.Met++
+		}
+	}
 	s.render(w, http.StatusOK, "enf_officers", s.view(r, "执法人员", d))
 }
 

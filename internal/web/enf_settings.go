@@ -13,6 +13,7 @@ import (
 
 type enfSettingsData struct {
 	Region   string // the region of the user's scope unit
+	Name     string
 	Settings []enfSettingBlock
 	CanEdit  bool
 }
@@ -60,6 +61,7 @@ func (s *Server) handleEnfSettings(w http.ResponseWriter, r *http.Request) {
 			names[rc] = reg.Name
 		}
 	}
+	d.Name = names[region]
 	for _, def := range enforcement.SettingDefs {
 		b := enfSettingBlock{Def: def}
 		if b.Effective, err = s.Enforcement.Setting(r.Context(), region, def.Key); err != nil {
