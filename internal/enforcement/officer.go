@@ -236,14 +236,17 @@ func (s *Service) UpdateOfficer(ctx context.Context, id int64, in OfficerInput) 
 		}
 		return s.Audit.Record(ctx, tx, audit.Entry{Action: "enforcement.officer.update", ObjectType: ObjectOfficer,
 			ObjectID: regID(id), Summary: fmt.Sprintf("修改执法人员%s（执法证号 %s）的信息", privacy.MaskName(in.Name), in.CertNo),
-			Changes: officerChanges(old, in)})
+			Changes: officerChanges(old, in, s.Cipher.Index(in.IDNumber))})
 	})
 }
 
 // officerChanges lists the changed fields; personal data is recorded as
 // changed, never with its values.
-func officerChanges(old officerRow, in OfficerInput) []audit.Change {
+func officerChanges(old officerRow, in OfficerInput, index string) []audit.Change {
 	var ch []audit.Change
+	if old.idIndex != index {
+		ch = append(ch, audit.Change{Field: "id_number", Before: "（已加密）", After: "（已修改，已加密）"})
+	}
 	ch = regChange(ch, "name", privacy.MaskName(old.Name), privacy.MaskName(in.Name))
 	ch = regChange(ch, "sex", old.Sex, in.Sex)
 	ch = regChange(ch, "position", old.Position, in.Position)

@@ -58,7 +58,7 @@ func (s *Service) subject(ctx context.Context, id int64) (Subject, error) {
 }
 
 const officerSelect = `SELECT o.id, o.unit_id, u.name, u.path, COALESCE(o.subject_id, 0), COALESCE(sj.name, ''),
-	COALESCE(o.user_id, 0), o.name, o.sex, o.id_sealed, o.phone_sealed, o.position, o.cert_no, o.cert_authority,
+	COALESCE(o.user_id, 0), o.name, o.sex, o.id_sealed, o.id_index, o.phone_sealed, o.position, o.cert_no, o.cert_authority,
 	o.law_area, o.issued_on, o.valid_until, o.status, o.status_note
 	FROM enf_officers o JOIN units u ON u.id = o.unit_id LEFT JOIN enf_subjects sj ON sj.id = o.subject_id `
 
@@ -66,13 +66,14 @@ const officerSelect = `SELECT o.id, o.unit_id, u.name, u.path, COALESCE(o.subjec
 type officerRow struct {
 	Officer
 	idSealed, phoneSealed string
+	idIndex               string
 }
 
 func scanOfficer(sc interface{ Scan(...any) error }) (officerRow, error) {
 	var x officerRow
 	var status string
 	err := sc.Scan(&x.ID, &x.UnitID, &x.UnitName, &x.UnitPath, &x.SubjectID, &x.SubjectName, &x.UserID, &x.Name,
-		&x.Sex, &x.idSealed, &x.phoneSealed, &x.Position, &x.CertNo, &x.CertAuthority, &x.LawArea, &x.IssuedOn,
+		&x.Sex, &x.idSealed, &x.idIndex, &x.phoneSealed, &x.Position, &x.CertNo, &x.CertAuthority, &x.LawArea, &x.IssuedOn,
 		&x.ValidUntil, &status, &x.StatusNote)
 	x.Status = OfficerStatus(status)
 	return x, err
