@@ -2,7 +2,6 @@ package enforcement
 
 import (
 	"context"
-	"errors"
 	"time"
 )
 
@@ -16,6 +15,7 @@ type Subject struct {
 	ID         int64
 	UnitID     int64
 	UnitName   string
+	UnitPath   string // the unit's materialised path, for scope checks
 	Name       string
 	Kind       SubjectKind
 	LegalBasis string
@@ -30,7 +30,9 @@ type Officer struct {
 	ID            int64
 	UnitID        int64
 	UnitName      string
+	UnitPath      string
 	SubjectID     int64
+	SubjectName   string
 	UserID        int64
 	Name          string
 	Sex           string
@@ -44,6 +46,8 @@ type Officer struct {
 	ValidUntil    string // ISO date
 	Status        OfficerStatus
 	StatusNote    string
+	IDMasked      string // 身份证号 masked (330***********1234), once opened
+	PhoneMasked   string
 }
 
 // CanEnforceOn reports whether the officer may act on the ISO date day: in
@@ -66,12 +70,14 @@ type List struct {
 	ID              int64
 	UnitID          int64
 	UnitName        string
+	UnitPath        string
 	Version         int
 	Status          ListStatus
 	Note            string
 	CreatedAt       time.Time
 	PublishedAt     time.Time
 	PublishedByName string
+	Items           int // number of items in the version
 }
 
 // Item is an 执法事项 with its 裁量基准 rows (ordered by Seq).
@@ -105,10 +111,6 @@ type Discretion struct {
 	ListKind     string // "" | exempt 免罚清单 | lenient 轻罚清单
 }
 
-// ErrRegistryPending is returned by the registry methods until the registry
-// part lands.
-var ErrRegistryPending = errors.New("enforcement: registry not implemented yet")
-
 // Item returns an item with its discretion rows.
 func (s *Service) Item(ctx context.Context, id int64) (Item, error) { return s.item(ctx, id) }
 
@@ -128,3 +130,7 @@ func (s *Service) CurrentItems(ctx context.Context, unitID int64) ([]Item, error
 func (s *Service) UnitOfficers(ctx context.Context, unitID int64) ([]Officer, error) {
 	return s.unitOfficers(ctx, unitID)
 }
+
+// RegionChain lists a region code and the codes it inherits settings from
+// (county → city → province), most specific first.
+func RegionChain(code string) []string { return regionChain(code) }
