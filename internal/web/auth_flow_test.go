@@ -32,7 +32,8 @@ func TestLoginWrongPasswordsLockAccount(t *testing.T) {
 	}
 	sec := f.as(t, "secadmin")
 	u, _ := f.app.Auth.GetByUsername(t.Context(), "head.jtj")
-	sec.get("/admin/users/" + itoa(u.ID))
+	// The security administrator's view of the account: roles and unlock.
+	wantPage(t, sec, "/admin/users/"+itoa(u.ID), http.StatusOK, "保存角色", "解锁账号")
 	if resp, _ := sec.post("/admin/users/"+itoa(u.ID)+"/unlock", nil); resp.StatusCode != http.StatusSeeOther {
 		t.Fatalf("unlock: %d", resp.StatusCode)
 	}

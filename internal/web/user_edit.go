@@ -25,7 +25,7 @@ func (s *Server) loadUserInScope(r *http.Request) (auth.User, error) {
 }
 
 type userEditData struct {
-	Target    auth.User
+	Target    *auth.User
 	Units     []unitChoice
 	AllRoles  []auth.Role
 	CanManage bool
@@ -45,7 +45,7 @@ func (s *Server) userEditPage(w http.ResponseWriter, r *http.Request, status int
 		return
 	}
 	me := httpx.User(r)
-	v := s.view(r, "账号："+target.DisplayName, userEditData{Target: target, Units: units, AllRoles: auth.AllRoles,
+	v := s.view(r, "账号："+target.DisplayName, userEditData{Target: &target, Units: units, AllRoles: auth.AllRoles,
 		CanManage: me.Can(auth.PermUserManage), CanRoles: me.Can(auth.PermRoleAssign), Locked: target.Locked(s.Auth.Now())})
 	v.Error = errMsg
 	s.render(w, status, "user_edit", v)
