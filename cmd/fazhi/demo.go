@@ -87,7 +87,10 @@ func seedDemo(ctx context.Context, a *app.App) ([]demo.Login, error) {
 	if err := s.Indicators(ctx, a.Web.Indicator); err != nil {
 		return nil, err
 	}
-	return logins, s.Supervise(ctx, a.Web.Plans, a.Web.Tasks)
+	if err := s.Supervise(ctx, a.Web.Plans, a.Web.Tasks); err != nil {
+		return nil, err
+	}
+	return logins, s.EnforcementRegistry(ctx, a.Web.Enforcement)
 }
 
 func printDemo(w io.Writer, url, db string, logins []demo.Login) {
