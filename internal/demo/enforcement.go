@@ -116,6 +116,38 @@ func (s *Seeder) EnforcementRegistry(ctx context.Context, svc *enforcement.Servi
 		if err := svc.PublishList(ctx, list); err != nil {
 			return err
 		}
+		if err := s.demoInspections(ctx, svc, d, di, u.ID, today); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// demoInspections records a department's inspections over the last two
+// years: a market day now and then, mostly with 掌上执法.
+func (s *Seeder) demoInspections(ctx context.Context, svc *enforcement.Service, d enfDept, di int, unitID int64, today string) error {
+	items, err := svc.CurrentItems(ctx, unitID)
+	if err != nil {
+		return err
+	}
+	var inspect int64
+	for _, it := range items {
+		if it.Category == enforcement.CatInspection {
+			inspect = it.ID
+		}
+	}
+	targets := []string{"清溪县百味食品店", "青山镇农贸市场", "溪口街道某某餐馆", "白石镇某某加油站", "清溪县某某建材有限公司", "桃源镇某某民宿"}
+	for k := 0; k < 36; k++ {
+		day := addDaysISO(today, -(k*19+di*3)%700-1)
+		visits := 1
+		if k%5 == 0 {
+			visits = 8 + (k+di)%20 // a market or street inspected stall by stall
+		}
+		in := enforcement.InspectionInput{UnitID: unitID, ItemID: inspect, InspectedOn: day, Target: targets[(k+di)%len(targets)],
+			Visits: visits, Mobile: (k+di)%7 != 0, Result: enforcement.InspectionResults[(k*3+di)%4]}
+		if _, err := svc.RecordInspection(ctx, in); err != nil {
+			return fmt.Errorf("inspection %s %d: %w", d.unit, k, err)
+		}
 	}
 	return nil
 }
