@@ -174,4 +174,3 @@ func (s *Service) Inspections(ctx context.Context, f InspectionFilter) ([]Inspec
 	}
 	return out, t, rows.Err()
 }
-
