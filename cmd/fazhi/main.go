@@ -25,6 +25,7 @@ func commands() []command {
 		{"calendar", "calendar export|add|import-notice …", "working-day calendar and statutory deadlines", runCalendar},
 		{"plan", "plan parse FILE [--format json]", "parse a 实施方案 text (TXT or DOCX) into tasks", runPlan},
 		{"bench", "bench [--duration 5s] [--concurrency 8]", "measure the server end to end on loopback (see docs/BENCHMARKS.md)", runBench},
+		{"bench-portal", "bench-portal [--rows 200000] [--rate 500] [--duration 30s]", "load the public 公示 search at a constant rate (see docs/BENCHMARKS.md)", runBenchPortal},
 		{"version", "version", "print the version", runVersion},
 	}
 }

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"sync"
 	"time"
 )
 
@@ -40,16 +41,27 @@ type PublicationFilter struct {
 	UnitID   int64
 	ItemID   int64
 	From, To string // decided between, ISO, inclusive
-	Query    string // part of the title, body or 决定书文号
+	Query    string // part of the title (案由, masked party) or the 决定书文号
 	Public   bool   // only what the portal shows: not withdrawn
 	LateOnly bool
 	Page     int // 1-based
 	PerPage  int // default 20, at most 100
+
+	driver string // the keyword's rarest term, when rare enough to drive the search
 }
 
-const pubSelect = `SELECT p.id, p.case_id, p.unit_id, u.name, COALESCE(p.item_id, 0), COALESCE(i.name, ''), p.category,
-	p.title, p.body, p.decision_no, p.decided_on, p.due_on, p.published_on, p.late, p.withdrawn_on, p.withdraw_reason
-	FROM enf_publications p JOIN units u ON u.id = p.unit_id LEFT JOIN enf_items i ON i.id = p.item_id`
+// Keyword searches: a term with more postings than rareTerm is "broad": the
+// search then walks the decisions newest first and stops at a page, and its
+// count stops at CountCap (the page says "500 条以上").
+const (
+	rareTerm = 2000
+	CountCap = 500
+)
+
+const pubColumns = `SELECT p.id, p.case_id, p.unit_id, u.name, COALESCE(p.item_id, 0), COALESCE(i.name, ''), p.category,
+	p.title, p.body, p.decision_no, p.decided_on, p.due_on, p.published_on, p.late, p.withdrawn_on, p.withdraw_reason`
+
+const pubSelect = pubColumns + ` FROM enf_publications p JOIN units u ON u.id = p.unit_id LEFT JOIN enf_items i ON i.id = p.item_id`
 
 func scanPublication(sc interface{ Scan(...any) error }) (Publication, error) {
 	var p Publication
@@ -60,8 +72,28 @@ func scanPublication(sc interface{ Scan(...any) error }) (Publication, error) {
 	return p, err
 }
 
+// where builds the filter; the units join (for the scope) is only needed
+// when a scope is set, and the public search has none, so it stays off the
+// hot path of the portal.
 func (f PublicationFilter) where() (string, []any) {
-	w, args := []string{"u.path LIKE ?"}, []any{f.Scope + "%"}
+	from, w, args := f.clauses()
+	return from + " WHERE " + strings.Join(w, " AND "), args
+}
+
+// clauses are the FROM and the conditions. A keyword search starts from its
+// first term's postings (CROSS JOIN fixes that order in SQLite; PostgreSQL
+// plans it alike), so it reads a few thousand index entries, not every row.
+func (f PublicationFilter) clauses() (string, []string, []any) {
+	from := " FROM enf_publications p"
+	w, args := []string{"1 = 1"}, []any{}
+	if f.driver != "" {
+		from = " FROM enf_publication_terms t0 CROSS JOIN enf_publications p"
+		w, args = []string{"t0.term = ?", "p.id = t0.publication_id"}, []any{f.driver}
+	}
+	if f.Scope != "" {
+		w = append(w, "p.unit_id IN (SELECT id FROM units WHERE path LIKE ?)")
+		args = append(args, f.Scope+"%")
+	}
 	add := func(cond string, v any) { w, args = append(w, cond), append(args, v) }
 	if f.UnitID != 0 {
 		add("p.unit_id = ?", f.UnitID)
@@ -82,11 +114,10 @@ func (f PublicationFilter) where() (string, []any) {
 		add("p.late = ?", true)
 	}
 	if q := strings.TrimSpace(f.Query); q != "" {
-		like := "%" + escapeLike(q) + "%"
-		w = append(w, `(p.title LIKE ? ESCAPE '\' OR p.body LIKE ? ESCAPE '\' OR p.decision_no LIKE ? ESCAPE '\')`)
-		args = append(args, like, like, like)
+		cond, more := keywordCondition(q)
+		w, args = append(w, cond), append(args, more...)
 	}
-	return " WHERE " + strings.Join(w, " AND "), args
+	return from, w, args
 }
 
 // escapeLike makes a user's text literal inside a LIKE pattern.
@@ -97,31 +128,148 @@ func escapeLike(s string) string {
 // Publications lists a page of publications, newest decision first, with
 // the total count of the selection.
 func (s *Service) Publications(ctx context.Context, f PublicationFilter) ([]Publication, int, error) {
+	f, broad, err := s.prepareSearch(ctx, f)
+	if err != nil {
+		return nil, 0, err
+	}
+	where, args := f.where()
+	total, err := s.publicationCount(ctx, f, where, args, broad)
+	if err != nil {
+		return nil, 0, err
+	}
+	list, err := s.publicationPage(ctx, f, where, args, f.PerPage)
+	return list, total, err
+}
+
+// SearchPublic is the portal's search: a page of the decisions that are not
+// withdrawn and whether another page follows. It counts nothing, so every
+// page costs the same however many decisions match.
+func (s *Service) SearchPublic(ctx context.Context, f PublicationFilter) ([]Publication, bool, error) {
+	f.Public, f.Scope, f.LateOnly = true, "", false
+	f, _, err := s.prepareSearch(ctx, f)
+	if err != nil {
+		return nil, false, err
+	}
+	where, args := f.where()
+	list, err := s.publicationPage(ctx, f, where, args, f.PerPage+1)
+	if err != nil || len(list) <= f.PerPage {
+		return list, false, err
+	}
+	return list[:f.PerPage], true, nil
+}
+
+// prepareSearch bounds the paging and picks the keyword's driving term.
+func (s *Service) prepareSearch(ctx context.Context, f PublicationFilter) (PublicationFilter, bool, error) {
 	if f.PerPage <= 0 || f.PerPage > 100 {
 		f.PerPage = 20
 	}
 	f.Page = max(f.Page, 1)
-	where, args := f.where()
-	var total int
-	if err := s.DB.Read().QueryRowContext(ctx, `SELECT COUNT(*) FROM enf_publications p JOIN units u ON u.id = p.unit_id`+where,
-		args...).Scan(&total); err != nil {
-		return nil, 0, fmt.Errorf("count publications: %w", err)
+	broad := false
+	if q := strings.TrimSpace(f.Query); q != "" {
+		var err error
+		if f.driver, broad, err = s.rarestTerm(ctx, PublicationTerms(q)); err != nil {
+			return f, false, err
+		}
 	}
-	rows, err := s.DB.Read().QueryContext(ctx, pubSelect+where+fmt.Sprintf(` ORDER BY p.decided_on DESC, p.id DESC LIMIT %d OFFSET %d`,
-		f.PerPage, (f.Page-1)*f.PerPage), args...)
+	return f, broad, nil
+}
+
+// publicationPage loads up to limit publications of the page: ids first
+// (from the indexes), then those rows with their unit and item names.
+func (s *Service) publicationPage(ctx context.Context, f PublicationFilter, where string, args []any, limit int) ([]Publication, error) {
+	rows, err := s.DB.Read().QueryContext(ctx, `SELECT p.id`+where+fmt.Sprintf(` ORDER BY p.decided_on DESC, p.id DESC LIMIT %d OFFSET %d`,
+		limit, (f.Page-1)*f.PerPage), args...)
 	if err != nil {
-		return nil, 0, fmt.Errorf("publications: %w", err)
+		return nil, fmt.Errorf("publications: %w", err)
+	}
+	var ids []any
+	for rows.Next() {
+		var id int64
+		if err := rows.Scan(&id); err != nil {
+			rows.Close()
+			return nil, err
+		}
+		ids = append(ids, id)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil || len(ids) == 0 {
+		return nil, err
+	}
+	rows, err = s.DB.Read().QueryContext(ctx, pubSelect+` WHERE p.id IN (`+strings.TrimSuffix(strings.Repeat("?, ", len(ids)), ", ")+
+		`) ORDER BY p.decided_on DESC, p.id DESC`, ids...)
+	if err != nil {
+		return nil, fmt.Errorf("publications: %w", err)
 	}
 	defer rows.Close()
-	var out []Publication
+	out := make([]Publication, 0, len(ids))
 	for rows.Next() {
 		p, err := scanPublication(rows)
 		if err != nil {
-			return nil, 0, err
+			return nil, err
 		}
 		out = append(out, p)
 	}
-	return out, total, rows.Err()
+	return out, rows.Err()
+}
+
+// publicationCount counts a selection; public ones through the cache.
+func (s *Service) publicationCount(ctx context.Context, f PublicationFilter, where string, args []any, capped bool) (int, error) {
+	key := ""
+	if f.Public && f.Scope == "" && s.pubCounts != nil {
+		key = fmt.Sprint(f.UnitID, "|", f.ItemID, "|", f.From, "|", f.To, "|", strings.TrimSpace(f.Query))
+		if n, ok := s.pubCounts.get(key, s.Now()); ok {
+			return n, nil
+		}
+	}
+	var total int
+	q := `SELECT COUNT(*)` + where
+	if capped {
+		q = fmt.Sprintf(`SELECT COUNT(*) FROM (SELECT 1%s LIMIT %d) c`, where, CountCap+1)
+	}
+	if err := s.DB.Read().QueryRowContext(ctx, q, args...).Scan(&total); err != nil {
+		return 0, fmt.Errorf("count publications: %w", err)
+	}
+	if key != "" {
+		s.pubCounts.put(key, total, s.Now())
+	}
+	return total, nil
+}
+
+// countCache keeps the public search's counts for a short while: a count
+// over a whole year of decisions is the costly part of a page, and a total
+// half a minute old is fine on a public list.
+type countCache struct {
+	mu sync.Mutex
+	m  map[string]countEntry
+}
+
+type countEntry struct {
+	n  int
+	at time.Time
+}
+
+const (
+	countTTL     = 30 * time.Second
+	countEntries = 10000
+)
+
+func (c *countCache) get(key string, now time.Time) (int, bool) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	e, ok := c.m[key]
+	if !ok || now.Sub(e.at) > countTTL || now.Before(e.at) {
+		return 0, false
+	}
+	return e.n, true
+}
+
+func (c *countCache) put(key string, n int, now time.Time) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if len(c.m) >= countEntries {
+		clear(c.m)
+	}
+	c.m[key] = countEntry{n, now}
 }
 
 // PublicationByID returns one publication (withdrawn ones too: the portal
@@ -141,8 +289,37 @@ type PublicUnit struct {
 }
 
 // PublicUnits lists the units with an active 执法主体, a published 权责清单
-// or a published decision, by their place in the tree.
+// or a published decision, by their place in the tree (kept for half a
+// minute: every public page shows the list).
 func (s *Service) PublicUnits(ctx context.Context) ([]PublicUnit, error) {
+	if s.portalCache == nil {
+		return s.publicUnits(ctx)
+	}
+	s.portalCache.mu.Lock()
+	units, at := s.portalCache.units, s.portalCache.unitsAt
+	s.portalCache.mu.Unlock()
+	now := s.Now()
+	if units != nil && now.Sub(at) < countTTL && !now.Before(at) {
+		return units, nil
+	}
+	units, err := s.publicUnits(ctx)
+	if err != nil {
+		return nil, err
+	}
+	s.portalCache.mu.Lock()
+	s.portalCache.units, s.portalCache.unitsAt = units, now
+	s.portalCache.mu.Unlock()
+	return units, nil
+}
+
+// portalCache holds what every public page needs for a short while.
+type portalCache struct {
+	mu      sync.Mutex
+	units   []PublicUnit
+	unitsAt time.Time
+}
+
+func (s *Service) publicUnits(ctx context.Context) ([]PublicUnit, error) {
 	rows, err := s.DB.Read().QueryContext(ctx, `SELECT u.id, u.name FROM units u WHERE u.active = ? AND (
 		EXISTS (SELECT 1 FROM enf_subjects x WHERE x.unit_id = u.id AND x.active = ?)
 		OR EXISTS (SELECT 1 FROM enf_lists l WHERE l.unit_id = u.id AND l.status = 'published')
@@ -183,8 +360,7 @@ func (s *Service) PublicationTotals(ctx context.Context, f PublicationFilter) (P
 	where, args := f.where()
 	var st PublicationStats
 	err := s.DB.Read().QueryRowContext(ctx, `SELECT COUNT(*), COALESCE(SUM(CASE WHEN p.late THEN 1 ELSE 0 END), 0),
-		COALESCE(SUM(CASE WHEN p.withdrawn_on <> '' THEN 1 ELSE 0 END), 0)
-		FROM enf_publications p JOIN units u ON u.id = p.unit_id`+where, args...).Scan(&st.Total, &st.Late, &st.Withdrawn)
+		COALESCE(SUM(CASE WHEN p.withdrawn_on <> '' THEN 1 ELSE 0 END), 0)`+where, args...).Scan(&st.Total, &st.Late, &st.Withdrawn)
 	return st, err
 }
 
@@ -212,4 +388,25 @@ func ParseSearchDates(from, to string) (string, string, error) {
 		return "", "", invalid("起始日期晚于截止日期")
 	}
 	return f, t, nil
+}
+
+// rarestTerm picks the keyword term with the fewest postings (counting up to
+// rareTerm+1 each, from the index alone); broad says even that one is
+// common, so the date order should drive the search instead.
+func (s *Service) rarestTerm(ctx context.Context, terms []string) (driver string, broad bool, err error) {
+	best := -1
+	for _, t := range terms {
+		var n int
+		if err := s.DB.Read().QueryRowContext(ctx, fmt.Sprintf(`SELECT COUNT(*) FROM (SELECT 1 FROM enf_publication_terms
+			WHERE term = ? LIMIT %d) c`, rareTerm+1), t).Scan(&n); err != nil {
+			return "", false, err
+		}
+		if best < 0 || n < best {
+			driver, best = t, n
+		}
+	}
+	if best > rareTerm {
+		return "", true, nil
+	}
+	return driver, false, nil
 }

@@ -22,12 +22,16 @@ type Service struct {
 	Attach    *attach.Store     // evidence and issued 文书
 	Cipher    *privacy.Cipher   // seals 身份证号 and phone numbers at rest
 	Now       func() time.Time
+
+	pubCounts   *countCache  // the public search's counts, for half a minute
+	portalCache *portalCache // the portal's unit list, likewise
 }
 
 // NewService returns a Service with the real clock.
 func NewService(db *store.DB, logger *audit.Logger, units *org.Service, dl *deadline.Service,
 	files *attach.Store, c *privacy.Cipher) *Service {
-	return &Service{DB: db, Audit: logger, Org: units, Deadlines: dl, Attach: files, Cipher: c, Now: time.Now}
+	return &Service{DB: db, Audit: logger, Org: units, Deadlines: dl, Attach: files, Cipher: c, Now: time.Now,
+		pubCounts: &countCache{m: map[string]countEntry{}}, portalCache: &portalCache{}}
 }
 
 func (s *Service) now() time.Time { return s.Now().UTC().Truncate(time.Microsecond) }

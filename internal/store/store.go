@@ -85,7 +85,12 @@ func openSQLite(ctx context.Context, path string) (*DB, error) {
 	if st, err := os.Stat(dir); err != nil || !st.IsDir() {
 		return nil, fmt.Errorf("database directory %s does not exist or is not a directory", dir)
 	}
-	base := "file:" + path + "?_time_format=sqlite&_pragma=foreign_keys(1)&_pragma=busy_timeout(5000)"
+	// Pages are read through a memory map (no read syscall per page) and each
+	// connection caches up to 32 MB: list and count queries over a year of
+	// records stay in memory instead of re-reading the file (see
+	// docs/BENCHMARKS.md, public 公示 search).
+	base := "file:" + path + "?_time_format=sqlite&_pragma=foreign_keys(1)&_pragma=busy_timeout(5000)" +
+		"&_pragma=mmap_size(268435456)&_pragma=cache_size(-32000)"
 	w, err := sql.Open("sqlite", base+"&_pragma=journal_mode(WAL)&_pragma=synchronous(NORMAL)&_txlock=immediate")
 	if err != nil {
 		return nil, fmt.Errorf("open SQLite %s: %w", path, err)

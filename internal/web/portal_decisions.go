@@ -34,18 +34,12 @@ func (s *Server) handlePortalDecisions(w http.ResponseWriter, r *http.Request) {
 	if ferr != nil {
 		status = http.StatusBadRequest
 	} else {
-		list, total, err := s.Enforcement.Publications(r.Context(), f)
+		list, more, err := s.Enforcement.SearchPublic(r.Context(), f)
 		if err != nil {
 			s.fail(w, r, err)
 			return
 		}
-		q := url.Values{}
-		for k, vs := range r.URL.Query() {
-			if k != "page" {
-				q[k] = vs
-			}
-		}
-		d["List"], d["Pager"] = list, newPager(max(f.Page, 1), f.PerPage, total, q)
+		d["List"], d["Pager"] = list, publicPager(max(f.Page, 1), more, r.URL.Query())
 		if pick.UnitID != 0 {
 			items, err := s.Enforcement.CurrentItems(r.Context(), pick.UnitID)
 			if err != nil {
@@ -76,4 +70,29 @@ func (s *Server) handlePortalDecision(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	s.render(w, http.StatusOK, "public_enf_decision", s.view(r, p.Title, p))
+}
+
+// publicPager links the neighbouring pages of a search that is not counted.
+type publicPagerData struct {
+	Page       int
+	Prev, Next string
+}
+
+func publicPager(page int, more bool, q url.Values) publicPagerData {
+	link := func(n int) string {
+		v := url.Values{}
+		for k, vs := range q {
+			v[k] = vs
+		}
+		v.Set("page", itoa(n))
+		return "?" + v.Encode()
+	}
+	p := publicPagerData{Page: page}
+	if page > 1 {
+		p.Prev = link(page - 1)
+	}
+	if more {
+		p.Next = link(page + 1)
+	}
+	return p
 }

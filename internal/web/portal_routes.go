@@ -51,6 +51,14 @@ func (s *Server) portalUnit(r *http.Request) (portalUnitPick, error) {
 			p.UnitID, p.Name = u.ID, u.Name
 		}
 	}
+	if p.UnitID == 0 && id > 0 {
+		// The list is cached for half a minute; a unit that has just
+		// published is still shown when asked for by id.
+		if un, err := s.Org.Get(r.Context(), id); err == nil && un.Active {
+			p.UnitID, p.Name = un.ID, un.Name
+			p.Units = append(p.Units, enforcement.PublicUnit{ID: un.ID, Name: un.Name})
+		}
+	}
 	return p, nil
 }
 

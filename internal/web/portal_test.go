@@ -29,7 +29,10 @@ func portalSeedDecision(t *testing.T, f *fixture, unit int64, caseNo, party, tit
 			decided_on, due_on, published_on, late, withdrawn_on, withdraw_reason, created_at)
 			VALUES (?, ?, 'penalty', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, caseID, unit, title, body, caseNo, decided, decided, decided, late,
 			withdrawn, map[bool]string{true: "行政复议决定撤销原处罚决定"}[withdrawn != ""], now)
-		return err
+		if err != nil {
+			return err
+		}
+		return f.app.Web.Enforcement.IndexPublication(t.Context(), tx, pubID, title, caseNo)
 	})
 	if err != nil {
 		t.Fatal(err)
@@ -65,12 +68,18 @@ func TestPortalDecisionsPublicSearchAndSupervision(t *testing.T) {
 	if strings.Contains(body, "王*销售过期食品案") {
 		t.Error("keyword search returned a non-matching decision")
 	}
-	body = wantPage(t, anon, fmt.Sprintf("/public/enforcement/decisions?unit=%d&from=2026-04-01&to=2026-12-31", scj), http.StatusOK, "李*未明码标价案", "共 1 条")
-	if strings.Contains(body, "王*销售过期食品案") {
+	body = wantPage(t, anon, fmt.Sprintf("/public/enforcement/decisions?unit=%d&from=2026-04-01&to=2026-12-31", scj), http.StatusOK, "李*未明码标价案", "第 1 页")
+	if strings.Contains(body, "王*销售过期食品案") || strings.Contains(body, "下一页") {
 		t.Error("period filter ignored")
 	}
 	wantPage(t, anon, "/public/enforcement/decisions?from=2026-05-01&to=2026-04-01", http.StatusBadRequest, "起始日期晚于截止日期")
 	wantPage(t, anon, "/public/enforcement/decisions?q=%25", http.StatusOK, "没有符合条件的执法决定")
+	body = wantPage(t, anon, "/public/enforcement/decisions?q=2026〕102", http.StatusOK, "李*未明码标价案")
+	if strings.Contains(body, "王*销售过期食品案") {
+		t.Error("文号 search returned another decision")
+	}
+	// Terms all present but not adjacent: the substring check refuses it.
+	wantPage(t, anon, "/public/enforcement/decisions?q=销售食品", http.StatusOK, "没有符合条件的执法决定")
 
 	// The supervisors' page: late ones flagged and counted; not public.
 	if resp, _ := anon.get("/enforcement/publications"); resp.StatusCode != http.StatusSeeOther && resp.StatusCode != http.StatusFound {
