@@ -90,7 +90,10 @@ func seedDemo(ctx context.Context, a *app.App) ([]demo.Login, error) {
 	if err := s.Supervise(ctx, a.Web.Plans, a.Web.Tasks); err != nil {
 		return nil, err
 	}
-	return logins, s.EnforcementRegistry(ctx, a.Web.Enforcement)
+	if err := s.EnforcementRegistry(ctx, a.Web.Enforcement); err != nil {
+		return nil, err
+	}
+	return logins, s.EnforcementCases(ctx, a.Web.Enforcement)
 }
 
 func printDemo(w io.Writer, url, db string, logins []demo.Login) {

@@ -296,16 +296,16 @@ func CheckSimple(partyIsOrg bool, fine Fen, officers []CaseOfficer) error {
 	return nil
 }
 
-// Allowed lists the steps Next would accept now (with a plausible request),
-// for the case page's buttons.
-func Allowed(p Progress) []Step {
+// Allowed lists the steps Next would accept on the day on (with a
+// plausible request), for the case page's buttons.
+func Allowed(p Progress, on string) []Step {
 	var out []Step
 	for _, st := range Steps {
-		r := Request{Step: st, Decision: DecPenalty, Review: ReviewPass}
+		r := Request{Step: st, On: on, Decision: DecPenalty, Review: ReviewPass}
 		if _, err := Next(p, r); err == nil {
 			out = append(out, st)
 		} else if st == StepDecide {
-			if _, err := Next(p, Request{Step: st, Decision: DecNoPenalty}); err == nil {
+			if _, err := Next(p, Request{Step: st, On: on, Decision: DecNoPenalty}); err == nil {
 				out = append(out, st)
 			}
 		}

@@ -112,9 +112,17 @@ func TestCheckSimple(t *testing.T) {
 func TestAllowedSteps(t *testing.T) {
 	p := enforcement.Progress{Procedure: enforcement.ProcOrdinary, State: enforcement.StateNotified, Notified: true, Major: true,
 		Officers: []enforcement.CaseOfficer{{Name: "甲", ShownCert: true}, {Name: "乙", ShownCert: true}}}
-	got := enforcement.Allowed(p)
+	got := enforcement.Allowed(p, "2026-03-02")
 	want := []enforcement.Step{enforcement.StepSubmitReview}
 	if len(got) != len(want) || got[0] != want[0] {
 		t.Fatalf("allowed %v, want %v (a major case goes to 法制审核 before anything else)", got, want)
+	}
+	// A hearing may be asked for until its deadline, not after.
+	p.HearingRight, p.HearingDeadline = true, "2026-03-02"
+	if got := enforcement.Allowed(p, "2026-03-02"); len(got) != 2 || got[0] != enforcement.StepRequestHearing {
+		t.Errorf("on the last day: %v", got)
+	}
+	if got := enforcement.Allowed(p, "2026-03-03"); len(got) != 1 {
+		t.Errorf("after the deadline: %v", got)
 	}
 }

@@ -52,9 +52,16 @@ func PublicText(c Case) (title, body string) {
 	return title, b.String()
 }
 
-// Publish puts a decided case on the portal (事后公示) with its personal data
-// masked; published after the local working-day limit it is marked late.
+// Publish puts a decided case on the portal (事后公示) today with its
+// personal data masked; published after the local working-day limit it is
+// marked late.
 func (s *Service) Publish(ctx context.Context, caseID int64) error {
+	return s.PublishOn(ctx, caseID, "")
+}
+
+// PublishOn records a publication made on the day on (ISO; today when
+// empty), e.g. when a publication done elsewhere is entered afterwards.
+func (s *Service) PublishOn(ctx context.Context, caseID int64, on string) error {
 	c, err := s.GetCase(ctx, caseID)
 	if err != nil {
 		return err
@@ -85,6 +92,12 @@ func (s *Service) Publish(ctx context.Context, caseID int64) error {
 		return err
 	}
 	today := s.today()
+	if on != "" {
+		if _, err := calendar.ParseDate(on); err != nil || on > today || on < c.DecidedOn {
+			return invalid("公示日期应在决定日期和今天之间")
+		}
+		today = on
+	}
 	late := today > due.Due.String()
 	title, body := PublicText(c)
 	return s.DB.InTx(ctx, func(tx *store.Tx) error {

@@ -1,6 +1,22 @@
 package web
 
-import "fazhi/internal/httpx"
+import (
+	"fazhi/internal/auth"
+	"fazhi/internal/httpx"
+)
 
-// caseRoutes are the case pages: list, new, steps, evidence, 文书, 案卷 PDF, inspections.
-func (s *Server) caseRoutes() []httpx.Route { return nil }
+// caseRoutes are the case pages: list, 立案, the case with its timeline and
+// the next steps, publication.
+func (s *Server) caseRoutes() []httpx.Route {
+	view, handle := auth.PermEnforceView, auth.PermCaseHandle
+	return []httpx.Route{
+		{Method: "GET", Pattern: "/cases", Perm: view, Handler: s.handleCases},
+		{Method: "GET", Pattern: "/cases/export.xlsx", Perm: view, Handler: s.handleCasesExport},
+		{Method: "GET", Pattern: "/cases/new", Perm: handle, Handler: s.handleCaseNew},
+		{Method: "POST", Pattern: "/cases", Perm: handle, Handler: s.handleCaseCreate},
+		{Method: "GET", Pattern: "/cases/{id}", Perm: view, Handler: s.handleCase},
+		{Method: "POST", Pattern: "/cases/{id}/steps", Perm: view, Handler: s.handleCaseStep},
+		{Method: "POST", Pattern: "/cases/{id}/publish", Perm: handle, Handler: s.handleCasePublish},
+		// 文书, evidence and the 案卷 (added by their part below this line)
+	}
+}
