@@ -101,7 +101,7 @@ func (s *Seeder) demoCase(ctx context.Context, svc *enforcement.Service, di, k i
 	party := demoParties[(k+di)%len(demoParties)]
 	in := enforcement.CaseInput{UnitID: unit, ItemID: item.ID, Procedure: enforcement.ProcOrdinary, Title: demoCaseTitle(item),
 		Source: enforcement.CaseSources[(k+di)%3], PartyKind: party.kind, PartyName: party.name, PartyAddress: party.address,
-		Facts: fmt.Sprintf("经查，当事人%s存在%s的行为，有现场检查笔录、询问笔录、照片等证据证实。", party.name, demoCaseTitle(item)),
+		Facts:   fmt.Sprintf("经查，当事人%s存在%s的行为，有现场检查笔录、询问笔录、照片等证据证实。", party.name, demoCaseTitle(item)),
 		FoundOn: addDaysISO(filed, -2), FiledOn: filed, Mobile: k%4 != 3,
 		Officers: []enforcement.CaseOfficerInput{{OfficerID: pair[0], Lead: true, ShownCert: true}, {OfficerID: pair[1], ShownCert: true}}}
 	if k == 13 { // a 简易程序 decision on the spot

@@ -97,7 +97,7 @@ func TestPortalRegistryShowsOnlyPublicData(t *testing.T) {
 	svc := f.app.Web.Enforcement
 	ctx := t.Context()
 	unit := unitID(t, f, "清溪县交通运输局")
-	if _, err := svc.CreateOfficer(ctx, enforcement.OfficerInput{UnitID: unit, Name: "周卫东", IDNumber: "369921198001010030",
+	if _, err := svc.CreateOfficer(ctx, enforcement.OfficerInput{UnitID: unit, Name: "周卫东", IDNumber: "369921197803030055",
 		Phone: "13907990001", CertNo: "JT-PORTAL-0001", CertAuthority: "云岭市人民政府", LawArea: "交通运输",
 		IssuedOn: "2024-01-01", ValidUntil: "2029-01-01"}); err != nil {
 		t.Fatal(err)
@@ -125,7 +125,7 @@ func TestPortalRegistryShowsOnlyPublicData(t *testing.T) {
 	items, _ := svc.CurrentItems(ctx, unit)
 	wantPage(t, anon, "/public/enforcement/items/"+idText(items[0].ID), http.StatusOK, "超限10%以下", "500–3000元")
 	body = wantPage(t, anon, "/public/enforcement/officers?unit="+idText(unit), http.StatusOK, "周卫东", "JT-PORTAL-0001")
-	for _, leak := range []string{"369921198001010030", "01010030", "13907990001", "7990001"} {
+	for _, leak := range []string{"369921197803030055", "03030055", "13907990001", "7990001"} {
 		if strings.Contains(body, leak) {
 			t.Errorf("officer page leaks %q", leak)
 		}
