@@ -11,12 +11,13 @@ import (
 	"fazhi/internal/enforcement"
 )
 
-// caseWebFixture gives the demo's 市场监督管理局 a published 重大 item and two
-// officers (once per fixture).
+// caseWebFixture gives the demo's 文化和旅游局 (officer.wlj2, legal.wlj) a
+// published 重大 item and two officers (once per fixture; other tests own
+// the 市场监督管理局's lists).
 func caseWebFixture(t *testing.T, f *fixture) (unit int64, item enforcement.Item, officers []int64) {
 	t.Helper()
 	svc, ctx := f.app.Web.Enforcement, t.Context()
-	unit = unitID(t, f, "清溪县市场监督管理局")
+	unit = unitID(t, f, "清溪县文化和旅游局")
 	items, _ := svc.CurrentItems(ctx, unit)
 	for _, it := range items {
 		if it.Code == "330217901000" {
@@ -52,7 +53,7 @@ func caseWebFixture(t *testing.T, f *fixture) (unit int64, item enforcement.Item
 	}
 	for i := len(officers); i < 2; i++ {
 		id, err := svc.CreateOfficer(ctx, enforcement.OfficerInput{UnitID: unit, Name: []string{"孙立", "郑晓"}[i],
-			IDNumber: []string{"369921198001010030", "369921198502020042"}[i], CertNo: []string{"WEB-0001", "WEB-0002"}[i],
+			IDNumber: []string{"369921199004040061", "369921198812120073"}[i], CertNo: []string{"WEB-0001", "WEB-0002"}[i],
 			CertAuthority: "云岭市人民政府", LawArea: "市场监管", IssuedOn: "2024-01-01", ValidUntil: "2029-01-01"})
 		if err != nil {
 			t.Fatal(err)
@@ -68,7 +69,7 @@ func caseWebFixture(t *testing.T, f *fixture) (unit int64, item enforcement.Item
 func TestCaseWalkOverHTTP(t *testing.T) {
 	f := getFixture(t)
 	unit, item, offs := caseWebFixture(t, f)
-	officer, legal := f.as(t, "officer.scjgj"), f.as(t, "legal.scjgj")
+	officer, legal := f.as(t, "officer.wlj2"), f.as(t, "legal.wlj")
 	today := time.Now().In(time.FixedZone("CST", 8*3600)).Format(time.DateOnly)
 	wantPage(t, officer, "/cases/new", http.StatusOK, "立案", item.Name)
 	form := url.Values{"unit_id": {idText(unit)}, "item_id": {idText(item.ID)}, "procedure": {"ordinary"}, "title": {"销售超过保质期的食品"},
@@ -137,7 +138,7 @@ func TestCaseWalkOverHTTP(t *testing.T) {
 		}
 	}
 	// Another department cannot see the case.
-	if resp, _ := f.as(t, "legal.sthjj").get(path); resp.StatusCode != http.StatusNotFound {
+	if resp, _ := f.as(t, "legal.scjgj").get(path); resp.StatusCode != http.StatusNotFound {
 		t.Errorf("other department: %d, want 404", resp.StatusCode)
 	}
 }
