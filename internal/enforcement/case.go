@@ -325,11 +325,12 @@ func (s *Service) caseOfficers(ctx context.Context, unitID int64, in []CaseOffic
 	return out, nil
 }
 
-// nextCaseNo numbers a unit's cases per year: 市场监管罚〔2026〕12号.
+// nextCaseNo numbers a unit's cases per year with the unit's 简称 (set it on
+// the unit page, e.g. 清市监): 清市监罚〔2026〕12号; the full name without one.
 func (s *Service) nextCaseNo(ctx context.Context, tx *store.Tx, unitName, short, year string) (string, error) {
 	prefix := short
 	if prefix == "" {
-		prefix = strings.TrimSuffix(strings.TrimPrefix(unitName, "清溪县"), "局")
+		prefix = unitName
 	}
 	var n int
 	if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM enf_cases WHERE case_no LIKE ?`, prefix+"罚〔"+year+"〕%").Scan(&n); err != nil {

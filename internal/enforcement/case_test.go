@@ -1,7 +1,11 @@
 package enforcement_test
 
 import (
+	"bytes"
 	"errors"
+	"os"
+	"os/exec"
+	"path/filepath"
 	"fmt"
 	"strings"
 	"testing"
@@ -130,15 +134,48 @@ func TestMajorCaseWalkThrough(t *testing.T) {
 				t.Errorf("办案期限 citation %q", it.Citation)
 			}
 		}
+		// 文书 only after their step; numbered per kind and year.
+		if _, err := c.svc.IssueDocument(c.ctx, id, enforcement.DocCollective); !errors.Is(err, enforcement.ErrConflict) {
+			t.Fatalf("集体讨论记录 without a discussion: %v", err)
+		}
+		var nos []string
+		for _, k := range []enforcement.DocKind{enforcement.DocFiling, enforcement.DocNotice, enforcement.DocReview, enforcement.DocDecision,
+			enforcement.DocService, enforcement.DocClosing} {
+			d, err := c.svc.IssueDocument(c.ctx, id, k)
+			if err != nil || d.AttachmentID == 0 {
+				t.Fatalf("issue %s: %+v %v", k, d, err)
+			}
+			nos = append(nos, d.DocNo)
+		}
+		if nos[3] != "清溪县市场监督管理局罚决〔2026〕1号" {
+			t.Errorf("decision number %q", nos[3])
+		}
+		png := []byte("\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x06\x00\x00\x00\x1f\x15\xc4\x89\x00\x00\x00\rIDATx\x9cc\xf8\x0f\x00\x00\x01\x01\x00\x05\x18\xd8N\x00\x00\x00\x00IEND\xaeB`\x82")
+		ev, err := c.svc.AddEvidence(c.ctx, id, "现场照片.png", bytes.NewReader(png), enforcement.EvidenceInput{Kind: "photo", Step: "调查取证",
+			CapturedAt: "2026-02-17T10:15", CapturedBy: "张明", Place: "清溪县溪口街道", Device: "执法记录仪ZF-018"})
+		if err != nil || len(ev.Hash) != 64 {
+			t.Fatalf("evidence: %+v %v", ev, err)
+		}
+		var file bytes.Buffer
+		if err := c.svc.WriteCaseFile(c.ctx, id, &file); err != nil || !bytes.HasPrefix(file.Bytes(), []byte("%PDF")) {
+			t.Fatalf("case file: %v", err)
+		}
+		if text := pdfText(t, file.Bytes()); text != "" {
+			for _, want := range []string{"目录", "行政处罚决定书", "法制审核意见书", "送达回证", "证据及文书清单", ev.Hash[:16], "办案过程记录"} {
+				if !strings.Contains(text, want) {
+					t.Errorf("case file lacks %q", want)
+				}
+			}
+		}
 		// Revocation withdraws the publication.
 		must(enforcement.StepInput{Step: enforcement.StepRevoke, On: "2026-03-02", Note: "清政复决〔2026〕3号撤销"})
 		pub, _, _ = c.svc.PublicationOf(c.ctx, id)
 		if !pub.Withdrawn() {
 			t.Fatal("publication not withdrawn on revocation")
 		}
-		ev, _ := c.svc.Events(c.ctx, id)
-		if len(ev) != 10 {
-			t.Errorf("timeline has %d events", len(ev))
+		timeline, _ := c.svc.Events(c.ctx, id)
+		if len(timeline) != 10 {
+			t.Errorf("timeline has %d events", len(timeline))
 		}
 	})
 }
@@ -163,4 +200,25 @@ func TestSimpleCaseLimits(t *testing.T) {
 			t.Fatalf("simple case %+v", got)
 		}
 	})
+}
+
+// pdfText extracts a PDF's text with pdftotext (poppler-utils); "" when the
+// tool is missing (CI installs it).
+func pdfText(t *testing.T, pdf []byte) string {
+	t.Helper()
+	if _, err := exec.LookPath("pdftotext"); err != nil {
+		if os.Getenv("CI") != "" {
+			t.Fatal("CI without pdftotext")
+		}
+		return ""
+	}
+	path := filepath.Join(t.TempDir(), "f.pdf")
+	if err := os.WriteFile(path, pdf, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	out, err := exec.Command("pdftotext", "-layout", path, "-").Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return strings.ReplaceAll(string(out), " ", "")
 }

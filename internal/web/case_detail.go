@@ -5,6 +5,7 @@ import (
 	"net/http"
 	"strconv"
 
+	"fazhi/internal/attach"
 	"fazhi/internal/auth"
 	"fazhi/internal/deadline"
 	"fazhi/internal/enforcement"
@@ -27,6 +28,11 @@ type caseDetailData struct {
 	Today       string
 	Form        enforcement.StepInput
 	FineYuan    string
+	Documents   []enforcement.IssuedDoc
+	Issuable    []enforcement.DocKind
+	Evidence    []enforcement.Evidence
+	EvKinds     []struct{ Key, Label string }
+	AllowedExt  string
 }
 
 // caseInScope loads the case of the path and checks the user's scope.
@@ -83,6 +89,16 @@ func (s *Server) casePage(w http.ResponseWriter, r *http.Request, status int, c 
 		return
 	}
 	d.Allowed = enforcement.Allowed(p, d.Today)
+	if d.Documents, err = s.Enforcement.Documents(ctx, c.ID); err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	d.Issuable = enforcement.IssuableDocs(c, d.Events)
+	if d.Evidence, err = s.Enforcement.EvidenceOf(ctx, c.ID); err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	d.EvKinds, d.AllowedExt = enforcement.EvidenceKinds, attach.AllowedTypesText
 	d.Item, _ = s.Enforcement.Item(ctx, c.ItemID)
 	if d.Publication, d.Published, err = s.Enforcement.PublicationOf(ctx, c.ID); err != nil {
 		s.fail(w, r, err)

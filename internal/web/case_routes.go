@@ -17,6 +17,9 @@ func (s *Server) caseRoutes() []httpx.Route {
 		{Method: "GET", Pattern: "/cases/{id}", Perm: view, Handler: s.handleCase},
 		{Method: "POST", Pattern: "/cases/{id}/steps", Perm: view, Handler: s.handleCaseStep},
 		{Method: "POST", Pattern: "/cases/{id}/publish", Perm: handle, Handler: s.handleCasePublish},
-		// 文书, evidence and the 案卷 (added by their part below this line)
+		{Method: "POST", Pattern: "/cases/{id}/documents", Perm: handle, Handler: s.handleCaseDocIssue},
+		{Method: "GET", Pattern: "/cases/{id}/documents/{doc}", Perm: view, Handler: s.handleCaseDocDownload},
+		{Method: "POST", Pattern: "/cases/{id}/evidence", Perm: handle, Handler: s.handleCaseEvidence},
+		{Method: "GET", Pattern: "/cases/{id}/file.pdf", Perm: view, Handler: s.handleCaseFile},
 	}
 }
