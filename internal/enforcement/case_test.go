@@ -3,10 +3,10 @@ package enforcement_test
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
-	"fmt"
 	"strings"
 	"testing"
 

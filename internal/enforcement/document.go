@@ -33,7 +33,7 @@ type docDef struct {
 	Kind   DocKind
 	Title  string
 	Abbr   string
-	After  string   // the event step that must be on the timeline
+	After  string  // the event step that must be on the timeline
 	States []State // or: the case must be in one of these states
 }
 
