@@ -29,6 +29,8 @@ func runBenchPortal(args []string, stdout, stderr io.Writer) int {
 	dur := fs.Duration("duration", 30*time.Second, "length of the measured run")
 	warm := fs.Duration("warmup", 5*time.Second, "unmeasured run before it, at the same rate")
 	keep := fs.String("keep", "", "keep the generated database in this directory (for a look afterwards)")
+	reuse := fs.Bool("reuse", false, "with --keep: use the database already there instead of generating one")
+	path := fs.String("path", "", "load this fixed path instead of the search mix (e.g. /healthz, to measure the tool itself)")
 	if err := fs.Parse(args); err != nil {
 		return 2
 	}
@@ -48,7 +50,15 @@ func runBenchPortal(args []string, stdout, stderr io.Writer) int {
 	cfg.DB, cfg.DataDir = filepath.Join(dir, "portal.db"), filepath.Join(dir, "data")
 	_ = os.MkdirAll(cfg.DataDir, 0o750)
 	t0 := time.Now()
-	units, err := bench.PreparePortal(ctx, cfg, *rows)
+	var units []int64
+	if *reuse && *keep != "" {
+		units = make([]int64, 0, 40)
+		for i := int64(1); i <= 40; i++ {
+			units = append(units, i)
+		}
+	} else {
+		units, err = bench.PreparePortal(ctx, cfg, *rows)
+	}
 	if err != nil {
 		fmt.Fprintln(stderr, "fazhi:", err)
 		return 1
@@ -83,6 +93,9 @@ func runBenchPortal(args []string, stdout, stderr io.Writer) int {
 		time.Sleep(100 * time.Millisecond)
 	}
 	url := func(i int) string { return bench.PortalQuery(base, units, i) }
+	if *path != "" {
+		url = func(int) string { return base + *path }
+	}
 	if *warm > 0 {
 		bench.OpenLoop(ctx, *rate, *warm, func(i int) string { return url(i + 1_000_000) })
 	}

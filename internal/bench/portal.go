@@ -88,6 +88,8 @@ func PreparePortal(ctx context.Context, cfg app.Config, rows int) ([]int64, erro
 	if _, err := a.Web.Enforcement.RebuildPublicationTerms(ctx); err != nil {
 		return nil, err
 	}
+	// A bulk load changes the tables' shape; the server analyses on start
+	// (store.Migrate → Optimize), as after any restart.
 	return units, nil
 }
 

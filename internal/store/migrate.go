@@ -103,6 +103,20 @@ func (db *DB) Migrate(ctx context.Context) error {
 	if _, err := p.Up(ctx); err != nil {
 		return fmt.Errorf("migration failed (rolled back to the last good version): %w", err)
 	}
+	return db.Optimize(ctx)
+}
+
+// Optimize refreshes the query planner's statistics where tables changed
+// much (SQLite's PRAGMA optimize, analysing as needed; cheap when nothing
+// did). Without them SQLite may pick a narrower index over a covering one.
+// PostgreSQL's autovacuum does this by itself.
+func (db *DB) Optimize(ctx context.Context) error {
+	if db.Dialect != SQLite {
+		return nil
+	}
+	if _, err := db.W.ExecContext(ctx, `PRAGMA optimize=0x10002`); err != nil {
+		return fmt.Errorf("optimize: %w", err)
+	}
 	return nil
 }
 

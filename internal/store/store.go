@@ -108,7 +108,12 @@ func openSQLite(ctx context.Context, path string) (*DB, error) {
 		w.Close()
 		return nil, fmt.Errorf("open SQLite readers %s: %w", path, err)
 	}
-	r.SetMaxOpenConns(max(8, runtime.NumCPU()*2))
+	// Idle readers stay open: database/sql keeps only two by default, and a
+	// reopened SQLite connection starts with a cold page cache and no
+	// prepared statements, which under load costs more than the query.
+	readers := max(8, runtime.NumCPU()*2)
+	r.SetMaxOpenConns(readers)
+	r.SetMaxIdleConns(readers)
 	return &DB{W: w, R: r, Dialect: SQLite, Path: path, dsn: path}, nil
 }
 
