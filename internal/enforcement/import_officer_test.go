@@ -53,7 +53,7 @@ func TestImportOfficers(t *testing.T) {
 			t.Fatalf("officers: %d %v", len(list), err)
 		}
 		for q, want := range map[string]int{
-			`SELECT COUNT(*) FROM enf_officers WHERE batch_id = ? AND status = 'revoked'`:                       1,
+			`SELECT COUNT(*) FROM enf_officers WHERE batch_id = ? AND status = 'revoked'`:                          1,
 			`SELECT COUNT(*) FROM enf_officers WHERE batch_id = ? AND id_sealed <> '' AND id_sealed NOT LIKE '3%'`: 3,
 			`SELECT COUNT(*) FROM deadline_items d JOIN enf_officers o ON d.object_id = ` + impIDText(db) + `
 				WHERE d.object_type = 'enf_officer' AND d.status = 'open' AND o.batch_id = ?`: 2,

@@ -42,7 +42,7 @@ func TestImportXLSXNamesExactlyTheBadRows(t *testing.T) {
 		if rows[16]["证件号码"] == impIDNo("19900101", "016") {
 			rows[16]["证件号码"] = impIDNo("19900101", "016")[:17] + "1"
 		}
-		rows[499]["事项编码"] = "CF-SC-999"   // row 501: not in the unit's list
+		rows[499]["事项编码"] = "CF-SC-999"  // row 501: not in the unit's list
 		rows[998]["决定日期"] = "2025-03-01" // row 1000: decided before filing
 		_, rep := impCheck(t, c, enforcement.ImportCases, "案件.xlsx", impXLSX(t, impTable(enforcement.ImportCases, rows)))
 		want := []struct {
@@ -105,12 +105,12 @@ func TestImportConfirmSavesTheWholeBatch(t *testing.T) {
 			t.Fatalf("batch after save: %s %d", b.Status, b.SavedRows)
 		}
 		for q, want := range map[string]int{
-			`SELECT COUNT(*) FROM enf_cases WHERE batch_id = ?`:                                           600,
+			`SELECT COUNT(*) FROM enf_cases WHERE batch_id = ?`:                                                                      600,
 			`SELECT COUNT(*) FROM enf_case_events e JOIN enf_cases c ON c.id = e.case_id WHERE c.batch_id = ? AND e.step = 'import'`: 600,
-			`SELECT COUNT(*) FROM enf_case_officers o JOIN enf_cases c ON c.id = o.case_id WHERE c.batch_id = ?`:                      600,
-			`SELECT COUNT(*) FROM enf_legal_reviews r JOIN enf_cases c ON c.id = r.case_id WHERE c.batch_id = ?`:                      300,
-			`SELECT COUNT(*) FROM enf_cases WHERE batch_id = ? AND major AND fine_fen = 500050 AND confiscated_fen = 12000`:            300,
-			`SELECT COUNT(*) FROM enf_import_batches WHERE id = ? AND content = ''`:                                                   1,
+			`SELECT COUNT(*) FROM enf_case_officers o JOIN enf_cases c ON c.id = o.case_id WHERE c.batch_id = ?`:                     600,
+			`SELECT COUNT(*) FROM enf_legal_reviews r JOIN enf_cases c ON c.id = r.case_id WHERE c.batch_id = ?`:                     300,
+			`SELECT COUNT(*) FROM enf_cases WHERE batch_id = ? AND major AND fine_fen = 500050 AND confiscated_fen = 12000`:          300,
+			`SELECT COUNT(*) FROM enf_import_batches WHERE id = ? AND content = ''`:                                                  1,
 		} {
 			if n := impCount(t, db, q, id); n != want {
 				t.Errorf("%s: %d, want %d", q, n, want)
