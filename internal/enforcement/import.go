@@ -252,3 +252,10 @@ func exampleCreditCode() string {
 	c, _ := org.CreditCodeCheckChar(first)
 	return first + string(c)
 }
+
+// Background job kinds of the import (registered by the app, submitted by
+// the import pages with the batch id as params).
+const (
+	JobImportCheck = "enforcement.import.check"
+	JobImportSave  = "enforcement.import.save"
+)

@@ -225,9 +225,10 @@ func (s *Service) DiscardImport(ctx context.Context, id int64) error {
 		if err != nil {
 			return err
 		}
-		res, err := tx.ExecContext(ctx, `UPDATE enf_import_batches SET status = ?, content = '' WHERE id = ? AND status IN (?, ?, ?)
-			AND NOT EXISTS (SELECT 1 FROM jobs j WHERE j.id = save_job_id AND j.status IN (?, ?))`,
-			string(BatchDiscarded), id, string(BatchChecked), string(BatchInvalid), string(BatchSaving), "queued", "running")
+		res, err := tx.ExecContext(ctx, `UPDATE enf_import_batches SET status = ?, content = '' WHERE id = ? AND status IN (?, ?, ?, ?)
+			AND NOT EXISTS (SELECT 1 FROM jobs j WHERE j.id IN (check_job_id, save_job_id) AND j.status IN (?, ?))`,
+			string(BatchDiscarded), id, string(BatchChecking), string(BatchChecked), string(BatchInvalid), string(BatchSaving),
+			"queued", "running")
 		if err != nil {
 			return err
 		}
