@@ -28,6 +28,7 @@ func (a *App) wireEnforcement(d *web.Deps) error {
 		return err
 	}
 	d.Enforcement = svc
+	a.registerImportJobs(svc)
 	return nil
 }
 
