@@ -89,7 +89,11 @@ func (db *DB) provider() (*goose.Provider, error) {
 		}
 		opts = append(opts, goose.WithSessionLocker(locker))
 	}
-	opts = append(opts, goose.WithDisableGlobalRegistry(true))
+	// Capabilities are built in parallel and each brings its own numbered
+	// migration, independent of the others; a database created between two
+	// merges may lack a lower number, which is then applied rather than
+	// refused.
+	opts = append(opts, goose.WithDisableGlobalRegistry(true), goose.WithAllowOutofOrder(true))
 	return goose.NewProvider(dialect, db.W, fsys, opts...)
 }
 
