@@ -39,7 +39,10 @@ func writeBundle(w io.Writer, b Bundle) error {
 	}
 	l := newLayout(fs)
 	l.cover(b)
-	l.newPage()
+	if !l.atTop() || len(l.page().Texts) > 0 {
+		// A cover that filled its page has already opened the next one.
+		l.newPage()
+	}
 	l.page().Outline = "目录"
 	l.toc(b, starts)
 	for i, pl := range parts {

@@ -54,6 +54,12 @@ func render(w io.Writer, l *layout, title string) error {
 			}
 			pdf.Line(r.X1, r.Y1, r.X2, r.Y2)
 		}
+		if len(p.Rules) == 0 && len(p.Texts) == 0 && p.Number == 0 {
+			// gopdf writes a page without drawing as "/Contents" with no
+			// stream, which readers reject; an invisible rule gives it one.
+			pdf.SetLineWidth(0)
+			pdf.Line(0, 0, 0, 0)
+		}
 		texts := p.Texts
 		if p.Number > 0 {
 			texts = append(texts[:len(texts):len(texts)], l.pageNumberOp(p.Number))

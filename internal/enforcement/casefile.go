@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"strings"
 
 	"fazhi/internal/docgen"
 )
@@ -29,7 +30,9 @@ func (s *Service) WriteCaseFile(ctx context.Context, caseID int64, w io.Writer) 
 		"立案日期：" + chineseDay(c.FiledOn), "结案日期：" + chineseDay(c.ClosedOn), "处理结果：" + c.Decision.Label() + " " + c.PenaltyText,
 	}}
 	for _, d := range docs {
-		b.Parts = append(b.Parts, BuildDocument(data, d.Kind, d.DocNo, d.IssuedOn))
+		part := BuildDocument(data, d.Kind, d.DocNo, d.IssuedOn)
+		part.Title = strings.ReplaceAll(part.Title, "\n", "")
+		b.Parts = append(b.Parts, part)
 	}
 	files, err := s.Attach.ListFor(ctx, ObjectCase, fmt.Sprint(caseID))
 	if err != nil {
