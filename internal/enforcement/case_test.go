@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"fazhi/internal/enforcement"
+	"fazhi/internal/metric"
 	"fazhi/internal/store"
 	"fazhi/internal/store/storetest"
 )
@@ -161,10 +162,23 @@ func TestMajorCaseWalkThrough(t *testing.T) {
 			t.Fatalf("case file: %v", err)
 		}
 		if text := pdfText(t, file.Bytes()); text != "" {
-			for _, want := range []string{"目录", "行政处罚决定书", "法制审核意见书", "送达回证", "证据及文书清单", ev.Hash[:16], "办案过程记录"} {
+			for _, want := range []string{"目录", "行政处罚决定书", "法制审核意见", "送达回证", "证据及文书清单", ev.Hash[:16], "办案过程记录"} {
 				if !strings.Contains(text, want) {
 					t.Errorf("case file lacks %q", want)
 				}
+			}
+		}
+		// The figures for indicators and the report agree with the records.
+		reg := metric.New()
+		if err := c.svc.RegisterMetrics(reg); err != nil {
+			t.Fatal(err)
+		}
+		gov := c.units["清溪县人民政府"]
+		for key, want := range map[string]float64{"enforce.penalties": 1, "enforce.fines": 6, "enforce.legal_review_rate": 100,
+			"enforce.publicity_timely_rate": 100, "enforce.officers": 2} {
+			v, err := reg.Value(c.ctx, key, gov, metric.Year(2026))
+			if err != nil || !v.Known || v.Number != want || v.From != "行政执法" {
+				t.Errorf("%s = %+v %v, want %v", key, v, err, want)
 			}
 		}
 		// Revocation withdraws the publication.
