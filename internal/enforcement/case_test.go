@@ -162,7 +162,7 @@ func TestMajorCaseWalkThrough(t *testing.T) {
 			t.Fatalf("case file: %v", err)
 		}
 		if text := pdfText(t, file.Bytes()); text != "" {
-			for _, want := range []string{"目录", "行政处罚决定书", "法制审核意见", "送达回证", "证据及文书清单", ev.Hash[:16], "办案过程记录"} {
+			for _, want := range []string{"目录", "行政处罚决定书", "审核要点", "送达回证", "证据及文书清单", ev.Hash[:16], "办案过程记录"} {
 				if !strings.Contains(text, want) {
 					t.Errorf("case file lacks %q", want)
 				}
