@@ -181,6 +181,14 @@ func TestMajorCaseWalkThrough(t *testing.T) {
 				t.Errorf("%s = %+v %v, want %v", key, v, err, want)
 			}
 		}
+		// The 统计年报 agrees with the record and with the metrics.
+		rep, err := c.svc.AnnualStats(c.ctx, "", 2026)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if tt := rep.Total; tt.Filed != 1 || tt.Penalties != 1 || tt.Major != 1 || tt.Reviewed != 1 || tt.Fines() != "6.00" || tt.Revoked != 0 {
+			t.Errorf("annual totals %+v", tt)
+		}
 		// Revocation withdraws the publication.
 		must(enforcement.StepInput{Step: enforcement.StepRevoke, On: "2026-03-02", Note: "清政复决〔2026〕3号撤销"})
 		pub, _, _ = c.svc.PublicationOf(c.ctx, id)
