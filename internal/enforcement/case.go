@@ -355,20 +355,9 @@ func (s *Service) firstSubject(ctx context.Context, tx *store.Tx, unitID int64) 
 	return id
 }
 
-// actor is the acting user's id and display name.
+// actor is the acting user's id and display name (regActorName).
 func (s *Service) actor(ctx context.Context, tx *store.Tx) (int64, string) {
-	a := audit.ActorFrom(ctx)
-	name := a.Username
-	if a.UserID != 0 {
-		var display string
-		if err := tx.QueryRowContext(ctx, `SELECT display_name FROM users WHERE id = ?`, a.UserID).Scan(&display); err == nil && display != "" {
-			name = display
-		}
-	}
-	if name == "" {
-		name = "系统"
-	}
-	return a.UserID, name
+	return audit.ActorFrom(ctx).UserID, regActorName(ctx, tx)
 }
 
 func (s *Service) addEvent(ctx context.Context, tx *store.Tx, caseID int64, step string, from, to State, on, note string, data map[string]any) error {
