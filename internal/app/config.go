@@ -30,6 +30,8 @@ var EnvVars = [][2]string{
 	{"FAZHI_TRUST_PROXY", "置为 1 时从 X-Forwarded-For 读取客户端地址（仅在反向代理之后使用）"},
 	{"FAZHI_TLS_CERT / FAZHI_TLS_KEY", "证书与私钥文件，设置后以 HTTPS 提供服务"},
 	{"FAZHI_MAX_UPLOAD_MB", "单个附件大小上限，单位 MB（默认 50）"},
+	{"FAZHI_DATA_KEY", "加密存储身份证号、电话等个人信息的密钥（64 位十六进制）；未设置时在附件目录生成 data.key，生产环境请设置并与备份分开保管"},
+	{"FAZHI_DATA_CIPHER", "个人信息加密算法 aes-256-gcm 或 sm4-gcm（默认 aes-256-gcm）"},
 }
 
 func env(k, def string) string {
