@@ -151,6 +151,8 @@ type Tx struct {
 	d       Dialect
 	db      *DB
 	pending []string // statements to prepare on the writer once it is free
+	local   map[string]*sql.Stmt // statements repeated within this transaction
+	seen    map[string]bool      // statements run once in this transaction
 }
 
 // wstmt returns the writer's prepared statement for q bound to this
@@ -163,11 +165,32 @@ func (t *Tx) wstmt(ctx context.Context, q string) *sql.Stmt {
 	t.db.stmtMu.Lock()
 	st := t.db.wstmts[q]
 	t.db.stmtMu.Unlock()
-	if st == nil {
-		t.pending = append(t.pending, q)
-		return nil
+	if st != nil {
+		return t.tx.StmtContext(ctx, st)
 	}
-	return t.tx.StmtContext(ctx, st)
+	// A statement seen again in the same transaction (an import's chunk
+	// INSERT, thousands of times) is prepared once on the transaction; the
+	// first time it runs directly and is remembered for the writer cache.
+	if ls, ok := t.local[q]; ok {
+		return ls
+	}
+	if t.seen[q] {
+		ls, err := t.tx.PrepareContext(ctx, q)
+		if err != nil {
+			return nil
+		}
+		if t.local == nil {
+			t.local = map[string]*sql.Stmt{}
+		}
+		t.local[q] = ls
+		return ls
+	}
+	if t.seen == nil {
+		t.seen = map[string]bool{}
+	}
+	t.seen[q] = true
+	t.pending = append(t.pending, q)
+	return nil
 }
 
 func (t *Tx) Dialect() Dialect { return t.d }
