@@ -150,7 +150,7 @@ type Tx struct {
 	tx      *sql.Tx
 	d       Dialect
 	db      *DB
-	pending []string // statements to prepare on the writer once it is free
+	pending []string             // statements to prepare on the writer once it is free
 	local   map[string]*sql.Stmt // statements repeated within this transaction
 	seen    map[string]bool      // statements run once in this transaction
 }
