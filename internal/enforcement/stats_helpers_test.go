@@ -113,3 +113,5 @@ func supInspections(t testing.TB, c *county, unitID int64, day string, visits in
 		t.Fatal(err)
 	}
 }
+
+func supID(id int64) string { return fmt.Sprint(id) }

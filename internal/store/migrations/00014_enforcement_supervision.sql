@@ -186,6 +186,7 @@ CREATE INDEX enf_referral_steps_ref ON enf_referral_steps(referral_id, id);
 CREATE TABLE enf_complaints (
     id               {{id}},
     unit_id          BIGINT NOT NULL REFERENCES units(id),  -- 被投诉单位
+    handler_unit_id  BIGINT NOT NULL REFERENCES units(id),  -- 承办单位 (owns the reply deadline)
     case_id          BIGINT REFERENCES enf_cases(id),
     received_on      TEXT NOT NULL,
     channel          TEXT NOT NULL,
