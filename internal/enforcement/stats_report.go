@@ -35,7 +35,9 @@ func (a AppealFigures) Decided() int64 {
 }
 
 // Upheld counts 维持 and 驳回.
-func (a AppealFigures) Upheld() int64 { return a.ByOutcome[OutcomeUpheld] + a.ByOutcome[OutcomeDismissed] }
+func (a AppealFigures) Upheld() int64 {
+	return a.ByOutcome[OutcomeUpheld] + a.ByOutcome[OutcomeDismissed]
+}
 
 // Corrected counts the outcomes that correct the decision.
 func (a AppealFigures) Corrected() int64 {
@@ -96,7 +98,7 @@ type ReportRow struct {
 	UnitID int64
 	Name   string
 	Path   string
-	Depth  int  // 0 for the report's root
+	Depth  int // 0 for the report's root
 	Own    Figures
 	Sub    Figures // own and descendants'
 	HasSub bool    // a descendant has figures (so Sub differs from Own)
