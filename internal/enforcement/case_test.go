@@ -182,7 +182,7 @@ func TestMajorCaseWalkThrough(t *testing.T) {
 			}
 		}
 		// The 统计年报 agrees with the record and with the metrics.
-		rep, err := c.svc.AnnualStats(c.ctx, "", 2026)
+		rep, err := c.svc.RecordStats(c.ctx, "", 2026)
 		if err != nil {
 			t.Fatal(err)
 		}

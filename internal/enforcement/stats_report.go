@@ -3,131 +3,300 @@ package enforcement
 import (
 	"context"
 	"fmt"
-	"sort"
+	"strings"
+
+	"fazhi/internal/org"
+	"fazhi/internal/store"
 )
 
-// AnnualRow is one line of the 行政执法统计年报: a unit's figures for one
-// category of power in a year.
-type AnnualRow struct {
-	UnitID       int64
-	UnitName     string
-	UnitPath     string
-	Category     Category
-	Filed        int   // 立案 in the year
-	Penalties    int   // 作出处罚决定
-	NoPenalty    int   // 不予处罚
-	Transferred  int   // 移送
-	Simple       int   // of the decisions, 简易程序
-	Hearings     int   // 听证
-	Major        int   // 重大执法决定
-	Reviewed     int   // of which 法制审核 before the decision
-	Revoked      int   // decisions since revoked (复议、诉讼)
-	FineFen      int64 // 罚款
-	ConfFen      int64 // 没收
-	Inspections  int   // 检查户次 (category 行政检查 rows only)
-	MobileVisits int
+// Figures are one unit's (or a subtree's) figures of the 统计年报.
+type Figures struct {
+	Cat          map[Category]Counts // case figures by category, from the rollups
+	Visits       int64               // 检查户次
+	VisitsMobile int64               // of which 掌上执法
+	Referrals    int64               // 两法衔接 移送
+	Appeals      [2]AppealFigures    // 行政复议, 行政诉讼 (AppealKinds order)
 }
 
-// Fines is 罚没金额 in 万元 with two decimals.
-func (r AnnualRow) Fines() string {
-	return fmt.Sprintf("%.2f", float64(r.FineFen+r.ConfFen)/1000000)
+// AppealFigures count the 复议 or 诉讼 of a year: filed in it, and decided
+// in it by outcome.
+type AppealFigures struct {
+	Filed     int64
+	ByOutcome map[Outcome]int64
 }
 
-// AnnualReport is the 统计年报 of a scope: rows by unit and category, and
-// the totals.
+// Decided is the number decided in the year.
+func (a AppealFigures) Decided() int64 {
+	var n int64
+	for _, v := range a.ByOutcome {
+		n += v
+	}
+	return n
+}
+
+// Upheld counts 维持 and 驳回.
+func (a AppealFigures) Upheld() int64 {
+	return a.ByOutcome[OutcomeUpheld] + a.ByOutcome[OutcomeDismissed]
+}
+
+// Corrected counts the outcomes that correct the decision.
+func (a AppealFigures) Corrected() int64 {
+	var n int64
+	for o, v := range a.ByOutcome {
+		if o.Corrected() {
+			n += v
+		}
+	}
+	return n
+}
+
+// Other counts 调解, 撤回 and other endings.
+func (a AppealFigures) Other() int64 { return a.Decided() - a.Upheld() - a.Corrected() }
+
+// Sum adds the figures of every category.
+func (f Figures) Sum() Counts {
+	var c Counts
+	for _, v := range f.Cat {
+		c.Add(v)
+	}
+	return c
+}
+
+// Add adds o to f.
+func (f *Figures) Add(o Figures) {
+	if f.Cat == nil {
+		f.Cat = map[Category]Counts{}
+	}
+	for k, v := range o.Cat {
+		c := f.Cat[k]
+		c.Add(v)
+		f.Cat[k] = c
+	}
+	f.Visits += o.Visits
+	f.VisitsMobile += o.VisitsMobile
+	f.Referrals += o.Referrals
+	for i := range f.Appeals {
+		f.Appeals[i].Filed += o.Appeals[i].Filed
+		for k, v := range o.Appeals[i].ByOutcome {
+			if f.Appeals[i].ByOutcome == nil {
+				f.Appeals[i].ByOutcome = map[Outcome]int64{}
+			}
+			f.Appeals[i].ByOutcome[k] += v
+		}
+	}
+}
+
+// Empty reports whether nothing was recorded.
+func (f Figures) Empty() bool {
+	return f.Sum().zero() && f.Visits == 0 && f.Referrals == 0 && f.Appeals[0].Filed == 0 && f.Appeals[1].Filed == 0 &&
+		f.Appeals[0].Decided() == 0 && f.Appeals[1].Decided() == 0
+}
+
+// ReportRow is one unit of the report: its own figures and those of its
+// whole subtree.
+type ReportRow struct {
+	UnitID int64
+	Name   string
+	Path   string
+	Depth  int // 0 for the report's root
+	Own    Figures
+	Sub    Figures // own and descendants'
+	HasSub bool    // a descendant has figures (so Sub differs from Own)
+}
+
+// AnnualReport is the 行政执法统计年报 of a unit's subtree for a year.
 type AnnualReport struct {
-	Year  int
-	Rows  []AnnualRow
-	Total AnnualRow
+	Year     int
+	RootID   int64
+	RootName string
+	Rows     []ReportRow // units with figures (and the root), in tree order
+	Total    Figures
 }
 
-// AnnualStats computes the 统计年报 from the records: cases counted by the
-// year of 立案 (filings) or of the decision (everything else), inspections
-// by their date.
-func (s *Service) AnnualStats(ctx context.Context, scopePath string, year int) (AnnualReport, error) {
-	rep := AnnualReport{Year: year, Total: AnnualRow{UnitName: "合计"}}
-	from, to := yearRange(year)
-	in := func(col string) string { return "(c." + col + " >= ? AND c." + col + " <= ?)" }
-	rows, err := s.DB.Read().QueryContext(ctx, `SELECT c.unit_id, u.name, u.path, c.category,
-		SUM(CASE WHEN `+in("filed_on")+` THEN 1 ELSE 0 END),
-		SUM(CASE WHEN c.decision = 'penalty' AND `+in("decided_on")+` THEN 1 ELSE 0 END),
-		SUM(CASE WHEN c.decision = 'no_penalty' AND `+in("decided_on")+` THEN 1 ELSE 0 END),
-		SUM(CASE WHEN c.state = 'transferred' AND `+in("filed_on")+` THEN 1 ELSE 0 END),
-		SUM(CASE WHEN c.procedure = 'simple' AND c.decision <> '' AND `+in("decided_on")+` THEN 1 ELSE 0 END),
-		SUM(CASE WHEN c.hearing AND `+in("decided_on")+` THEN 1 ELSE 0 END),
-		SUM(CASE WHEN c.major AND c.decision <> '' AND `+in("decided_on")+` THEN 1 ELSE 0 END),
-		SUM(CASE WHEN c.major AND c.decision <> '' AND `+in("decided_on")+` AND EXISTS (SELECT 1 FROM enf_legal_reviews r
-			WHERE r.case_id = c.id AND r.result = 'pass') THEN 1 ELSE 0 END),
-		SUM(CASE WHEN c.state = 'revoked' AND `+in("decided_on")+` THEN 1 ELSE 0 END),
-		COALESCE(SUM(CASE WHEN c.decision = 'penalty' AND c.state <> 'revoked' AND `+in("decided_on")+` THEN c.fine_fen ELSE 0 END), 0),
-		COALESCE(SUM(CASE WHEN c.decision = 'penalty' AND c.state <> 'revoked' AND `+in("decided_on")+` THEN c.confiscated_fen ELSE 0 END), 0)
-		FROM enf_cases c JOIN units u ON u.id = c.unit_id
-		WHERE u.path LIKE ? AND (`+in("filed_on")+` OR `+in("decided_on")+`)
-		GROUP BY c.unit_id, u.name, u.path, c.category`,
-		from, to, from, to, from, to, from, to, from, to, from, to, from, to, from, to, from, to, from, to, from, to,
-		scopePath+"%", from, to, from, to)
-	if err != nil {
-		return rep, fmt.Errorf("annual statistics: %w", err)
-	}
-	for rows.Next() {
-		var r AnnualRow
-		var cat string
-		if err := rows.Scan(&r.UnitID, &r.UnitName, &r.UnitPath, &cat, &r.Filed, &r.Penalties, &r.NoPenalty, &r.Transferred,
-			&r.Simple, &r.Hearings, &r.Major, &r.Reviewed, &r.Revoked, &r.FineFen, &r.ConfFen); err != nil {
-			rows.Close()
-			return rep, err
-		}
-		r.Category = Category(cat)
-		rep.Rows = append(rep.Rows, r)
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
-		return rep, err
-	}
-	ins, err := s.DB.Read().QueryContext(ctx, `SELECT i.unit_id, u.name, u.path, SUM(i.visits), SUM(CASE WHEN i.mobile THEN i.visits ELSE 0 END)
-		FROM enf_inspections i JOIN units u ON u.id = i.unit_id WHERE u.path LIKE ? AND i.inspected_on >= ? AND i.inspected_on <= ?
-		GROUP BY i.unit_id, u.name, u.path`, scopePath+"%", from, to)
-	if err != nil {
-		return rep, err
-	}
-	for ins.Next() {
-		r := AnnualRow{Category: CatInspection}
-		if err := ins.Scan(&r.UnitID, &r.UnitName, &r.UnitPath, &r.Inspections, &r.MobileVisits); err != nil {
-			ins.Close()
-			return rep, err
-		}
-		rep.Rows = append(rep.Rows, r)
-	}
-	ins.Close()
-	if err := ins.Err(); err != nil {
-		return rep, err
-	}
-	order := map[Category]int{}
-	for i, c := range Categories {
-		order[c] = i
-	}
-	sort.Slice(rep.Rows, func(i, j int) bool {
-		a, b := rep.Rows[i], rep.Rows[j]
-		if a.UnitPath != b.UnitPath {
-			return a.UnitPath < b.UnitPath
-		}
-		return order[a.Category] < order[b.Category]
+// AnnualReport builds the 统计年报 from the rollup tables: the path the page,
+// the export and the metrics use.
+func (s *Service) AnnualReport(ctx context.Context, rootID int64, year int) (AnnualReport, error) {
+	return s.annualReport(ctx, rootID, year, func(q store.Querier, path string) (map[statKey]Counts, error) {
+		return rollupRows(ctx, q, year, path)
 	})
-	for _, r := range rep.Rows {
-		t := &rep.Total
-		t.Filed += r.Filed
-		t.Penalties += r.Penalties
-		t.NoPenalty += r.NoPenalty
-		t.Transferred += r.Transferred
-		t.Simple += r.Simple
-		t.Hearings += r.Hearings
-		t.Major += r.Major
-		t.Reviewed += r.Reviewed
-		t.Revoked += r.Revoked
-		t.FineFen += r.FineFen
-		t.ConfFen += r.ConfFen
-		t.Inspections += r.Inspections
-		t.MobileVisits += r.MobileVisits
+}
+
+// AnnualReportDirect builds the same report by counting enf_cases (for the
+// consistency tests and the benchmark's comparison).
+func (s *Service) AnnualReportDirect(ctx context.Context, rootID int64, year int) (AnnualReport, error) {
+	return s.annualReport(ctx, rootID, year, func(q store.Querier, path string) (map[statKey]Counts, error) {
+		from, to := yearBounds(year)
+		return casesAggregate(ctx, q, from, to, path)
+	})
+}
+
+func (s *Service) annualReport(ctx context.Context, rootID int64, year int,
+	cases func(store.Querier, string) (map[statKey]Counts, error)) (AnnualReport, error) {
+	if year < 1949 || year > 9998 {
+		return AnnualReport{}, invalid("统计年度“%d”无效", year)
 	}
-	return rep, nil
+	units, err := s.Org.List(ctx, org.ListFilter{RootID: rootID})
+	if err != nil {
+		return AnnualReport{}, err
+	}
+	if len(units) == 0 {
+		return AnnualReport{}, notFound("单位不存在")
+	}
+	root := units[0]
+	q := s.DB.Read()
+	rows, err := cases(q, root.Path)
+	if err != nil {
+		return AnnualReport{}, err
+	}
+	own := map[int64]*Figures{}
+	fig := func(id int64) *Figures {
+		if own[id] == nil {
+			own[id] = &Figures{Cat: map[Category]Counts{}}
+		}
+		return own[id]
+	}
+	for k, c := range rows {
+		f := fig(k.UnitID)
+		v := f.Cat[k.Category]
+		v.Add(c)
+		f.Cat[k.Category] = v
+	}
+	if err := reportExtras(ctx, q, root.Path, year, fig); err != nil {
+		return AnnualReport{}, err
+	}
+	return assembleReport(root, units, year, own), nil
+}
+
+// assembleReport sums each unit's figures into its ancestors' subtrees and
+// keeps the units that have any (the root always).
+func assembleReport(root org.Unit, units []org.Unit, year int, own map[int64]*Figures) AnnualReport {
+	rep := AnnualReport{Year: year, RootID: root.ID, RootName: root.Name}
+	sub := make([]Figures, len(units))
+	for i, u := range units {
+		if f := own[u.ID]; f != nil {
+			sub[i].Add(*f)
+		}
+	}
+	// units are in tree order: a unit's descendants follow it, so adding
+	// from the end up into each unit's nearest ancestor in the list works.
+	index := map[int64]int{}
+	for i, u := range units {
+		index[u.ID] = i
+	}
+	for i := len(units) - 1; i > 0; i-- {
+		if p, ok := index[units[i].ParentID]; ok {
+			sub[p].Add(sub[i])
+		}
+	}
+	base := units[0].Depth()
+	for i, u := range units {
+		var o Figures
+		if f := own[u.ID]; f != nil {
+			o = *f
+		}
+		if i > 0 && sub[i].Empty() {
+			continue
+		}
+		rep.Rows = append(rep.Rows, ReportRow{UnitID: u.ID, Name: u.Name, Path: u.Path, Depth: u.Depth() - base,
+			Own: o, Sub: sub[i], HasSub: !sameFigures(o, sub[i])})
+	}
+	rep.Total = sub[0]
+	return rep
+}
+
+func sameFigures(a, b Figures) bool {
+	if a.Sum() != b.Sum() || a.Visits != b.Visits || a.Referrals != b.Referrals {
+		return false
+	}
+	for i := range a.Appeals {
+		if a.Appeals[i].Filed != b.Appeals[i].Filed || a.Appeals[i].Decided() != b.Appeals[i].Decided() {
+			return false
+		}
+	}
+	return true
+}
+
+// reportExtras adds what is not a case rollup: 检查户次, 两法衔接 and
+// 复议/诉讼, each one grouped query over an index.
+func reportExtras(ctx context.Context, q store.Querier, path string, year int, fig func(int64) *Figures) error {
+	from, to := yearBounds(year)
+	in := ` AND unit_id IN (SELECT id FROM units WHERE path LIKE ?)`
+	args := []any{from, to, path + "%"}
+	err := eachRow(ctx, q, `SELECT unit_id, CAST(SUM(visits) AS BIGINT), CAST(SUM(CASE WHEN mobile THEN visits ELSE 0 END) AS BIGINT)
+		FROM enf_inspections WHERE inspected_on >= ? AND inspected_on < ?`+in+` GROUP BY unit_id`, args,
+		func(sc func(...any) error) error {
+			var id, v, m int64
+			if err := sc(&id, &v, &m); err != nil {
+				return err
+			}
+			fig(id).Visits, fig(id).VisitsMobile = v, m
+			return nil
+		})
+	if err != nil {
+		return fmt.Errorf("inspections: %w", err)
+	}
+	err = eachRow(ctx, q, `SELECT unit_id, COUNT(*) FROM enf_referrals WHERE referred_on >= ? AND referred_on < ?`+in+
+		` GROUP BY unit_id`, args, func(sc func(...any) error) error {
+		var id, n int64
+		err := sc(&id, &n)
+		fig(id).Referrals = n
+		return err
+	})
+	if err != nil {
+		return fmt.Errorf("referrals: %w", err)
+	}
+	return appealExtras(ctx, q, args, in, fig)
+}
+
+func appealExtras(ctx context.Context, q store.Querier, args []any, in string, fig func(int64) *Figures) error {
+	kindIndex := func(k string) int {
+		if AppealKind(k) == AppealLitigation {
+			return 1
+		}
+		return 0
+	}
+	err := eachRow(ctx, q, `SELECT unit_id, kind, COUNT(*) FROM enf_appeals WHERE filed_on >= ? AND filed_on < ?`+in+
+		` GROUP BY unit_id, kind`, args, func(sc func(...any) error) error {
+		var id, n int64
+		var kind string
+		err := sc(&id, &kind, &n)
+		fig(id).Appeals[kindIndex(kind)].Filed = n
+		return err
+	})
+	if err != nil {
+		return fmt.Errorf("appeals filed: %w", err)
+	}
+	err = eachRow(ctx, q, `SELECT unit_id, kind, outcome, COUNT(*) FROM enf_appeals WHERE decided_on >= ? AND decided_on < ?
+		AND outcome <> ''`+in+` GROUP BY unit_id, kind, outcome`, args, func(sc func(...any) error) error {
+		var id, n int64
+		var kind, outcome string
+		if err := sc(&id, &kind, &outcome, &n); err != nil {
+			return err
+		}
+		a := &fig(id).Appeals[kindIndex(kind)]
+		if a.ByOutcome == nil {
+			a.ByOutcome = map[Outcome]int64{}
+		}
+		a.ByOutcome[Outcome(outcome)] += n
+		return nil
+	})
+	if err != nil {
+		return fmt.Errorf("appeals decided: %w", err)
+	}
+	return nil
+}
+
+// eachRow runs a query and hands each row's Scan to fn.
+func eachRow(ctx context.Context, q store.Querier, query string, args []any, fn func(func(...any) error) error) error {
+	rows, err := q.QueryContext(ctx, strings.TrimSpace(query), args...)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		if err := fn(rows.Scan); err != nil {
+			return err
+		}
+	}
+	return rows.Err()
 }

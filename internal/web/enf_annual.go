@@ -20,12 +20,12 @@ func (s *Server) enfAnnualRoutes() []httpx.Route {
 	}
 }
 
-func (s *Server) enfAnnualReport(r *http.Request) (enforcement.AnnualReport, error) {
+func (s *Server) enfAnnualReport(r *http.Request) (enforcement.RecordReport, error) {
 	year := time.Now().In(cst).Year()
 	if y, err := strconv.Atoi(r.URL.Query().Get("year")); err == nil && y >= 2000 && y <= 2100 {
 		year = y
 	}
-	return s.Enforcement.AnnualStats(r.Context(), httpx.User(r).ScopePath, year)
+	return s.Enforcement.RecordStats(r.Context(), httpx.User(r).ScopePath, year)
 }
 
 // handleEnfAnnual shows the scope's 统计年报 by unit and category.
@@ -42,7 +42,7 @@ func (s *Server) handleEnfAnnual(w http.ResponseWriter, r *http.Request) {
 var annualHeaders = []string{"填报单位", "执法类别", "立案（件）", "作出处罚决定（件）", "其中简易程序", "不予处罚（件）", "移送（件）",
 	"听证（次）", "重大执法决定（件）", "其中经法制审核", "决定被撤销（件）", "罚没金额（万元）", "检查户次", "其中掌上执法户次"}
 
-func annualCells(r enforcement.AnnualRow) []any {
+func annualCells(r enforcement.RecordRow) []any {
 	cat := r.Category.Label()
 	if r.UnitName == "合计" {
 		cat = ""
