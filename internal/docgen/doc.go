@@ -22,7 +22,6 @@
 package docgen
 
 import (
-	"errors"
 	"io"
 )
 
@@ -102,10 +101,6 @@ type Bundle struct {
 	Cover []string // cover lines, e.g. "案号：清市监罚〔2026〕12号"
 	Parts []Document
 }
-
-// ErrNotImplemented is kept for callers written against the first sketch of
-// this package; no writer returns it any more.
-var ErrNotImplemented = errors.New("docgen: not implemented")
 
 // WriteDOCX writes d as a WordprocessingML document.
 func WriteDOCX(w io.Writer, d Document) error { return writeDOCX(w, d) }
