@@ -28,7 +28,7 @@ func documentXML(d Document, g twipGeometry) string {
 		x.empty(2)
 	}
 	if d.Title != "" {
-		x.para("GWTitle", pOpts{}, plain(d.Title))
+		x.para("GWTitle", pOpts{}, plain(BalanceTitle(d.Title)))
 	}
 	if d.Subtitle != "" {
 		x.para("GWSubtitle", pOpts{}, plain(d.Subtitle))

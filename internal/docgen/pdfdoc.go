@@ -34,7 +34,7 @@ func (l *layout) document(d Document) {
 		l.blank(2)
 	}
 	if d.Title != "" { // 标题 §7.3.1
-		l.paragraph(styledText(nil, d.Title, false), l.titleStyle())
+		l.paragraph(styledText(nil, BalanceTitle(d.Title), false), l.titleStyle())
 	}
 	if d.Subtitle != "" {
 		l.paragraph(styledText(nil, d.Subtitle, false), l.centered())
