@@ -119,6 +119,28 @@ var enfMetrics = []enfMetric{
 			n, err := s.count(ctx, `SELECT COUNT(*)`+caseInScope+`AND c.state = 'transferred' AND c.filed_on >= ? AND c.filed_on <= ?`, path+"%", from, to)
 			return n, n > 0, err
 		}},
+	{metric.Metric{Key: "enforce.case_reviews", Name: "评查行政执法案卷", Unit: "卷", Kind: metric.KindCount, Aggregate: metric.AggSum,
+		Group: groupEnforce, Owner: groupEnforce, Doc: "已结束的案卷评查中评定等次的本单位案卷数，按评查年度（被评查案卷的结案年度），取自案卷评查记录"},
+		func(ctx context.Context, s *Service, path string, y int) (float64, bool, error) {
+			n, _, _, err := s.reviewCounts(ctx, path, y)
+			return n, n > 0, err
+		}},
+	{metric.Metric{Key: "enforce.excellent_cases", Name: "评查优秀案卷", Unit: "卷", Kind: metric.KindCount, Aggregate: metric.AggSum,
+		Group: groupEnforce, Owner: groupEnforce, Doc: "已结束的案卷评查中评定为优秀的案卷数，按评查年度，取自案卷评查记录"},
+		func(ctx context.Context, s *Service, path string, y int) (float64, bool, error) {
+			n, exc, _, err := s.reviewCounts(ctx, path, y)
+			return exc, n > 0, err
+		}},
+	{metric.Metric{Key: "enforce.review_good_rate", Name: "案卷评查优良率", Unit: "%", Kind: metric.KindRate, Aggregate: metric.AggNone,
+		Group: groupEnforce, Owner: groupEnforce, Doc: "（评定为优秀的案卷 + 良好的案卷）÷ 评查案卷数，只计已结束的案卷评查，按评查年度（被评查案卷的结案年度），取自案卷评查记录"},
+		func(ctx context.Context, s *Service, path string, y int) (float64, bool, error) {
+			n, exc, good, err := s.reviewCounts(ctx, path, y)
+			if err != nil || n == 0 {
+				return 0, false, err
+			}
+			r, _ := GoodRate(int(exc), int(good), int(n))
+			return r, true, nil
+		}},
 }
 
 // yearDay is the day a year's stock figures are taken: 31 December, or
@@ -131,8 +153,20 @@ func (s *Service) yearDay(y int) string {
 	return today
 }
 
+// reviewCounts are the case files of units under path graded in closed
+// 案卷评查 rounds of year: all, 优秀, 良好.
+func (s *Service) reviewCounts(ctx context.Context, path string, y int) (n, excellent, good float64, err error) {
+	err = s.DB.Read().QueryRowContext(ctx, `SELECT COUNT(*), COALESCE(SUM(CASE WHEN rc.grade = 'excellent' THEN 1 ELSE 0 END), 0),
+		COALESCE(SUM(CASE WHEN rc.grade = 'good' THEN 1 ELSE 0 END), 0)
+		FROM enf_review_cases rc JOIN enf_review_rounds r ON r.id = rc.round_id
+		WHERE r.status = 'closed' AND r.year = ? AND rc.score IS NOT NULL
+		AND rc.unit_id IN (SELECT id FROM units WHERE path LIKE ?)`, y, path+"%").Scan(&n, &excellent, &good)
+	return
+}
+
 // RegisterMetrics registers the enforcement figures (处罚件数, 罚没金额, 检查户次,
-// 持证人员, 持证率, 公示及时率, 法制审核率, 掌上执法率, 移送) in the registry.
+// 持证人员, 持证率, 公示及时率, 法制审核率, 掌上执法率, 移送, 评查案卷, 优秀案卷,
+// 案卷评查优良率) in the registry.
 func (s *Service) RegisterMetrics(reg *metric.Registry) error {
 	for _, em := range enfMetrics {
 		get := em.get
