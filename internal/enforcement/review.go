@@ -362,10 +362,10 @@ type SampleCheck struct {
 
 // SampleCheckUnit is one unit's re-draw.
 type SampleCheckUnit struct {
-	UnitName           string
-	EligibleThen, Now  int
-	Same               bool
-	Drawn, WasSampled  []string // 案号
+	UnitName          string
+	EligibleThen, Now int
+	Same              bool
+	Drawn, WasSampled []string // 案号
 }
 
 // CheckReviewSample draws the round's sample again from the cases eligible
