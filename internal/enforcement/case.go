@@ -75,7 +75,7 @@ func (c Case) PartyMasked() string {
 func (c Case) facts(reviewed bool) *CaseFacts {
 	return &CaseFacts{UnitID: c.UnitID, Category: c.Category, Procedure: c.Procedure, State: c.State, Decision: c.Decision,
 		FiledOn: c.FiledOn, DecidedOn: c.DecidedOn, FineFen: c.FineFen, ConfiscatedFen: c.ConfiscatedFen,
-		Hearing: c.Hearing, Major: c.Major, Reviewed: reviewed, Mobile: c.Mobile}
+		Hearing: c.Hearing, Major: c.Major, Reviewed: reviewed, Mobile: c.Mobile, PenaltyText: c.PenaltyText}
 }
 
 // CaseOfficerInput is an officer put on a case.

@@ -34,7 +34,7 @@ type caseRecord struct {
 func (c *caseRecord) statFacts() CaseFacts {
 	return CaseFacts{UnitID: c.unitID, Category: c.category, Procedure: c.procedure, State: c.state,
 		Decision: c.decision, FiledOn: c.filedOn, DecidedOn: c.decidedOn, FineFen: c.fine, ConfiscatedFen: c.confiscated,
-		Hearing: c.hearing, Major: c.major, Reviewed: c.reviewed, Mobile: c.mobile}
+		Hearing: c.hearing, Major: c.major, Reviewed: c.reviewed, Mobile: c.mobile, PenaltyText: c.penaltyText}
 }
 
 // caseParser validates case rows of one file: cell formats, the lookups,

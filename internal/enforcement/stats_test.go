@@ -396,3 +396,41 @@ func TestStatsReportLayoutAndSheet(t *testing.T) {
 		}
 	})
 }
+
+// Cases written through the service and the import count their penalty
+// kinds by the 处罚内容 in the rollups as the records do (警告 with or
+// without a fine).
+func TestStatsServiceWritesAgreeWithRecords(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, db *store.DB) {
+		c := impSetup(t, db)
+		rows := make([]map[string]string, 20)
+		for i := range rows {
+			rows[i] = impCaseRow(i)
+		}
+		id, rep := impCheck(t, c, enforcement.ImportCases, "案件.csv", impCSV(t, impTable(enforcement.ImportCases, rows)))
+		ctx := c.as("fazhiban")
+		if len(rep.Errors) != 0 {
+			t.Fatalf("import check: %v", rep.Errors)
+		}
+		if err := c.svc.ConfirmImport(ctx, id); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := c.svc.SaveImport(ctx, id, nil); err != nil {
+			t.Fatal(err)
+		}
+		items, _ := c.svc.CurrentItems(c.ctx, c.scjgj)
+		officer := supCount(t, db, `SELECT MIN(id) FROM enf_officers WHERE unit_id = ?`, c.scjgj)
+		for _, text := range []string{"警告", "通报批评", "吊销食品经营许可证"} {
+			if _, err := c.svc.CreateCase(c.ctx, enforcement.CaseInput{UnitID: c.scjgj, ItemID: items[0].ID, Procedure: enforcement.ProcSimple,
+				Title: "销售过期食品", PartyKind: "person", PartyName: "王小二", FiledOn: "2026-03-01", PenaltyText: text,
+				Officers: []enforcement.CaseOfficerInput{{OfficerID: officer, Lead: true, ShownCert: true}}}); err != nil {
+				t.Fatal(err)
+			}
+		}
+		supCompareReports(t, c.county, c.gov, 2025, 2026)
+		res, err := c.svc.RebuildStats(c.ctx, nil)
+		if err != nil || len(res.Mismatches) != 0 {
+			t.Fatalf("recount after service and import writes: %+v %v", res.Mismatches, err)
+		}
+	})
+}
