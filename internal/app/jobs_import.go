@@ -24,3 +24,15 @@ func (a *App) registerImportJobs(svc *enforcement.Service) {
 	a.Jobs.Register(enforcement.JobImportCheck, run(svc.CheckImport))
 	a.Jobs.Register(enforcement.JobImportSave, run(svc.SaveImport))
 }
+
+// registerStatsJob makes the statistics consistency recount runnable; the
+// 统计年报 page starts it for the 法治办.
+func (a *App) registerStatsJob(svc *enforcement.Service) {
+	a.Jobs.Register(enforcement.JobRebuildStats, func(ctx context.Context, _ *jobs.Job, p jobs.Progress) (string, error) {
+		res, err := svc.RebuildStats(ctx, p.Set)
+		if err != nil {
+			return "", err
+		}
+		return res.Summary(), nil
+	})
+}

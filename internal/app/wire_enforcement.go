@@ -29,6 +29,7 @@ func (a *App) wireEnforcement(d *web.Deps) error {
 	}
 	d.Enforcement = svc
 	a.registerImportJobs(svc)
+	a.registerStatsJob(svc)
 	return nil
 }
 

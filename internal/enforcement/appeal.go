@@ -70,6 +70,16 @@ func (o Outcome) Corrected() bool {
 	return o == OutcomeRevoked || o == OutcomeChanged || o == OutcomeIllegal || o == OutcomePerform
 }
 
+// HasDecision reports whether a case in s carries a decision that a 复议 or
+// 诉讼 can challenge (a revoked one included: the challenge may be why).
+func (s State) HasDecision() bool {
+	switch s {
+	case StateDecided, StateServed, StateExecuting, StateClosed, StateNoPenalty, StateRevoked:
+		return true
+	}
+	return false
+}
+
 // Appeal is one 复议 or 诉讼 against a case's decision.
 type Appeal struct {
 	ID            int64
@@ -115,6 +125,16 @@ func (s *Service) RecordAppeal(ctx context.Context, scope string, in AppealInput
 		c, err := supCaseByNo(ctx, tx, scope, in.CaseNo)
 		if err != nil {
 			return err
+		}
+		_, decided, err := caseDates(ctx, tx, c.ID)
+		if err != nil {
+			return err
+		}
+		if !c.State.HasDecision() || decided == "" {
+			return conflict("案件%s尚未作出决定（现为“%s”），不能登记行政复议或行政诉讼", c.CaseNo, c.State.Label())
+		}
+		if filed.String() < decided {
+			return invalid("申请/起诉日期不能早于决定日期%s", decided)
 		}
 		_, name := supActor(ctx, tx)
 		now := s.now()
@@ -186,6 +206,16 @@ func appealIn(ctx context.Context, q store.Querier, scope string, id int64) (App
 	return a, err
 }
 
+// Appeal returns one 复议 or 诉讼 of a unit under scope.
+func (s *Service) Appeal(ctx context.Context, scope string, id int64) (Appeal, error) {
+	return appealIn(ctx, s.DB.Read(), scope, id)
+}
+
+// CaseAppeals lists the 复议/诉讼 against one case under scope, oldest first.
+func (s *Service) CaseAppeals(ctx context.Context, scope string, caseID int64) ([]Appeal, error) {
+	return s.appealList(ctx, appealSelect+`WHERE u.path LIKE ? AND a.case_id = ? ORDER BY a.filed_on, a.id`, scope+"%", caseID)
+}
+
 // Appeals lists the 复议/诉讼 of the units under scope filed in year (0: all
 // years), newest first.
 func (s *Service) Appeals(ctx context.Context, scope string, year int) ([]Appeal, error) {
@@ -195,7 +225,11 @@ func (s *Service) Appeals(ctx context.Context, scope string, year int) ([]Appeal
 		where, args = where+` AND (a.filed_on >= ? AND a.filed_on < ? OR a.decided_on >= ? AND a.decided_on < ?)`,
 			append(args, from, to, from, to)
 	}
-	rows, err := s.DB.Read().QueryContext(ctx, appealSelect+where+` ORDER BY a.filed_on DESC, a.id DESC`, args...)
+	return s.appealList(ctx, appealSelect+where+` ORDER BY a.filed_on DESC, a.id DESC`, args...)
+}
+
+func (s *Service) appealList(ctx context.Context, query string, args ...any) ([]Appeal, error) {
+	rows, err := s.DB.Read().QueryContext(ctx, query, args...)
 	if err != nil {
 		return nil, fmt.Errorf("appeals: %w", err)
 	}

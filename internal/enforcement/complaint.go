@@ -54,6 +54,18 @@ func (s ComplaintStatus) Label() string {
 	return string(s)
 }
 
+// Next lists the statuses a complaint in s may move to: 调查 is optional,
+// 办结 ends it.
+func (s ComplaintStatus) Next() []ComplaintStatus {
+	switch s {
+	case ComplaintAccepted:
+		return []ComplaintStatus{ComplaintInvestigating, ComplaintClosed}
+	case ComplaintInvestigating:
+		return []ComplaintStatus{ComplaintClosed}
+	}
+	return nil
+}
+
 // ComplaintChannels are the ways a complaint arrives.
 var ComplaintChannels = []string{"12345热线", "电话", "来信", "来访", "网上投诉", "上级转办", "其他"}
 
@@ -64,15 +76,18 @@ type Complaint struct {
 	UnitName      string
 	UnitPath      string
 	HandlerUnitID int64
+	HandlerName   string // 承办单位
 	CaseID        int64
 	CaseNo        string
 	ReceivedOn    string
 	Channel       string
 	Complainant   string // full name: shown masked in lists
 	PhoneMasked   string
+	Phone         string // plain, only from ComplaintPersonal with reveal
 	Content       string
 	Status        ComplaintStatus
 	DueOn         string // from the deadline monitor
+	Citation      string // the reply period's basis, as the monitor holds it
 	Result        string
 	ClosedOn      string
 	CreatedByName string
@@ -83,6 +98,17 @@ type Complaint struct {
 
 // MaskedComplainant is the complainant's name as lists show it.
 func (c Complaint) MaskedComplainant() string { return privacy.MaskName(c.Complainant) }
+
+// Summary is the start of the content, as lists and reminders show it.
+func (c Complaint) Summary() string { return contentSummary(c.Content) }
+
+func contentSummary(content string) string {
+	r := []rune(content)
+	if len(r) > 30 {
+		return string(r[:30]) + "…"
+	}
+	return content
+}
 
 // ComplaintInput registers a complaint.
 type ComplaintInput struct {
@@ -179,16 +205,12 @@ func (s *Service) registerComplaintDeadline(ctx context.Context, tx *store.Tx, i
 	if err != nil {
 		return err
 	}
-	title := []rune(content)
-	if len(title) > 30 {
-		title = append(title[:30], '…')
-	}
 	citation := "本地区行政执法投诉举报办理期限（默认）"
 	if set.Note != "" {
 		citation = set.Note
 	}
 	itemID, err := s.Deadlines.Register(ctx, tx, deadline.Item{ObjectType: ObjectComplaint, ObjectID: supID(id),
-		Title: "投诉举报答复：" + string(title), Link: fmt.Sprintf("/enforcement/complaints#complaint-%d", id),
+		Title: "投诉举报答复：" + contentSummary(content), Link: fmt.Sprintf("/enforcement/complaints/%d", id),
 		N: set.Value, Unit: calendar.UnitWorkday, Start: received, UnitID: unit, Citation: citation})
 	if err != nil {
 		return fmt.Errorf("register complaint deadline: %w", err)
@@ -242,17 +264,19 @@ func (s *Service) AdvanceComplaint(ctx context.Context, scope string, id int64, 
 	})
 }
 
-const complaintSelect = `SELECT x.id, x.unit_id, u.name, u.path, x.handler_unit_id, COALESCE(x.case_id, 0), COALESCE(c.case_no, ''),
-	x.received_on, x.channel, x.complainant, x.phone_sealed, x.content, x.status, COALESCE(d.due_date, x.due_on), x.result,
-	x.closed_on, x.created_by_name, x.created_at
-	FROM enf_complaints x JOIN units u ON u.id = x.unit_id LEFT JOIN enf_cases c ON c.id = x.case_id
+const complaintSelect = `SELECT x.id, x.unit_id, u.name, u.path, x.handler_unit_id, h.name, COALESCE(x.case_id, 0), COALESCE(c.case_no, ''),
+	x.received_on, x.channel, x.complainant, x.phone_sealed, x.content, x.status, COALESCE(d.due_date, x.due_on),
+	COALESCE(d.citation, ''), x.result, x.closed_on, x.created_by_name, x.created_at
+	FROM enf_complaints x JOIN units u ON u.id = x.unit_id JOIN units h ON h.id = x.handler_unit_id
+	LEFT JOIN enf_cases c ON c.id = x.case_id
 	LEFT JOIN deadline_items d ON d.id = x.deadline_item_id `
 
-func (s *Service) scanComplaint(sc interface{ Scan(...any) error }) (Complaint, error) {
+func (s *Service) scanComplaint(sc interface{ Scan(...any) error }, reveal bool) (Complaint, error) {
 	var c Complaint
 	var status, sealed string
-	err := sc.Scan(&c.ID, &c.UnitID, &c.UnitName, &c.UnitPath, &c.HandlerUnitID, &c.CaseID, &c.CaseNo, &c.ReceivedOn,
-		&c.Channel, &c.Complainant, &sealed, &c.Content, &status, &c.DueOn, &c.Result, &c.ClosedOn, &c.CreatedByName, &c.CreatedAt)
+	err := sc.Scan(&c.ID, &c.UnitID, &c.UnitName, &c.UnitPath, &c.HandlerUnitID, &c.HandlerName, &c.CaseID, &c.CaseNo,
+		&c.ReceivedOn, &c.Channel, &c.Complainant, &sealed, &c.Content, &status, &c.DueOn, &c.Citation, &c.Result,
+		&c.ClosedOn, &c.CreatedByName, &c.CreatedAt)
 	if err != nil {
 		return c, err
 	}
@@ -260,6 +284,9 @@ func (s *Service) scanComplaint(sc interface{ Scan(...any) error }) (Complaint, 
 	if sealed != "" {
 		if phone, err := s.Cipher.Open(sealed); err == nil {
 			c.PhoneMasked = privacy.MaskPhone(phone)
+			if reveal {
+				c.Phone = phone
+			}
 		}
 	}
 	today := s.today()
@@ -271,11 +298,21 @@ func (s *Service) scanComplaint(sc interface{ Scan(...any) error }) (Complaint, 
 // complaintIn returns a complaint about a unit in scope, or one the
 // scope's office handles.
 func (s *Service) complaintIn(ctx context.Context, q store.Querier, scope string, id int64) (Complaint, error) {
-	c, err := s.scanComplaint(q.QueryRowContext(ctx, complaintSelect+`WHERE x.id = ?`, id))
+	c, err := s.scanComplaint(q.QueryRowContext(ctx, complaintSelect+`WHERE x.id = ?`, id), false)
 	if supNoRows(err) || (err == nil && !strings.HasPrefix(c.UnitPath, scope)) {
 		return Complaint{}, notFound("投诉举报不存在或不在您的数据范围内")
 	}
 	return c, err
+}
+
+// ComplaintPersonal returns one complaint about a unit under scope; the
+// phone is opened in plain only when reveal (for the office that answers).
+func (s *Service) ComplaintPersonal(ctx context.Context, scope string, id int64, reveal bool) (Complaint, error) {
+	c, err := s.complaintIn(ctx, s.DB.Read(), scope, id)
+	if err != nil || !reveal {
+		return c, err
+	}
+	return s.scanComplaint(s.DB.Read().QueryRowContext(ctx, complaintSelect+`WHERE x.id = ?`, id), true)
 }
 
 // Complaints lists the complaints about units under scope received in year
@@ -294,7 +331,7 @@ func (s *Service) Complaints(ctx context.Context, scope string, year int) ([]Com
 	defer rows.Close()
 	var out []Complaint
 	for rows.Next() {
-		c, err := s.scanComplaint(rows)
+		c, err := s.scanComplaint(rows, false)
 		if err != nil {
 			return nil, err
 		}

@@ -52,6 +52,17 @@ var referralNext = map[ReferralStatus][]ReferralStatus{
 	RefReturned: {RefReferred},
 }
 
+// Next lists the statuses a referral in st may move to (none once final).
+func (st ReferralStatus) Next() []ReferralStatus {
+	return append([]ReferralStatus(nil), referralNext[st]...)
+}
+
+// NeedsNote reports whether moving to st needs a reason: a refusal, a
+// decision not to file and a return are answered with the police's reasons.
+func (st ReferralStatus) NeedsNote() bool {
+	return st == RefRefused || st == RefNotFiled || st == RefReturned
+}
+
 // CheckReferralStep refuses a status change the procedure does not allow,
 // saying which steps are possible.
 func CheckReferralStep(from, to ReferralStatus) error {
@@ -130,6 +141,13 @@ func (s *Service) RecordReferral(ctx context.Context, scope string, in ReferralI
 		if open > 0 {
 			return conflict("案件%s已移送且尚未办结，不能重复移送", c.CaseNo)
 		}
+		filed, _, err := caseDates(ctx, tx, c.ID)
+		if err != nil {
+			return err
+		}
+		if filed != "" && on.String() < filed {
+			return invalid("移送日期不能早于案件的立案日期%s", filed)
+		}
 		_, name := supActor(ctx, tx)
 		now := s.now()
 		id, err = tx.InsertID(ctx, `INSERT INTO enf_referrals (case_id, unit_id, referred_on, receiver, charges, status, status_on,
@@ -155,7 +173,7 @@ func (s *Service) referralStep(ctx context.Context, tx *store.Tx, id int64, st R
 
 // SetReferralStatus records the police's answer (or a re-referral).
 func (s *Service) SetReferralStatus(ctx context.Context, scope string, id int64, to ReferralStatus, onDate, note string) error {
-	note, err := supText("说明", note, to == RefRefused || to == RefNotFiled || to == RefReturned, 1000)
+	note, err := supText("说明", note, to.NeedsNote(), 1000)
 	if err != nil {
 		return err
 	}
@@ -229,6 +247,17 @@ func referralIn(ctx context.Context, q store.Querier, scope string, id int64) (R
 		return Referral{}, notFound("移送记录不存在或不在您的数据范围内")
 	}
 	return r, err
+}
+
+// Referral returns one referral of a unit under scope.
+func (s *Service) Referral(ctx context.Context, scope string, id int64) (Referral, error) {
+	return referralIn(ctx, s.DB.Read(), scope, id)
+}
+
+// caseDates reads a case's 立案 and decision dates ("" when unset).
+func caseDates(ctx context.Context, q store.Querier, caseID int64) (filed, decided string, err error) {
+	err = q.QueryRowContext(ctx, `SELECT filed_on, decided_on FROM enf_cases WHERE id = ?`, caseID).Scan(&filed, &decided)
+	return filed, decided, err
 }
 
 // Referrals lists the referrals of units under scope made in year (0: all),

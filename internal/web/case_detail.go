@@ -33,6 +33,7 @@ type caseDetailData struct {
 	Evidence    []enforcement.Evidence
 	EvKinds     []struct{ Key, Label string }
 	AllowedExt  string
+	Appeals     enfCaseAppeals
 }
 
 // caseInScope loads the case of the path and checks the user's scope.
@@ -99,6 +100,10 @@ func (s *Server) casePage(w http.ResponseWriter, r *http.Request, status int, c 
 		return
 	}
 	d.EvKinds, d.AllowedExt = enforcement.EvidenceKinds, attach.AllowedTypesText
+	if d.Appeals, err = s.enfCaseAppeals(r, c); err != nil {
+		s.fail(w, r, err)
+		return
+	}
 	d.Item, _ = s.Enforcement.Item(ctx, c.ItemID)
 	if d.Publication, d.Published, err = s.Enforcement.PublicationOf(ctx, c.ID); err != nil {
 		s.fail(w, r, err)

@@ -122,6 +122,7 @@ var navOrder = []struct {
 	{"案卷评查", "/enforcement/reviews", auth.PermEnforceSupervise},
 	{"两法衔接", "/enforcement/referrals", auth.PermEnforceView},
 	{"执法投诉", "/enforcement/complaints", auth.PermEnforceView},
+	{"复议诉讼", "/enforcement/appeals", auth.PermEnforceView},
 	{"执法统计", "/enforcement/stats", auth.PermEnforceStats},
 	{"数据导入", "/enforcement/imports", auth.PermEnforceImport},
 	{"单位管理", "/admin/units", auth.PermUnitView},
