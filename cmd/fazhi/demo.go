@@ -93,7 +93,10 @@ func seedDemo(ctx context.Context, a *app.App) ([]demo.Login, error) {
 	if err := s.EnforcementRegistry(ctx, a.Web.Enforcement); err != nil {
 		return nil, err
 	}
-	return logins, s.EnforcementCases(ctx, a.Web.Enforcement)
+	if err := s.EnforcementCases(ctx, a.Web.Enforcement); err != nil {
+		return nil, err
+	}
+	return logins, s.EnforcementReviews(ctx, a.Web.Enforcement)
 }
 
 func printDemo(w io.Writer, url, db string, logins []demo.Login) {

@@ -74,7 +74,8 @@ type ReviewRectification struct {
 	CreatedByName   string
 	CreatedAt       time.Time
 	Evidence        []attach.Attachment
-	Overdue         bool // not 销号 and past the due day
+	Deductions      []Deduction // of the reviewed file, what is to be put right
+	Overdue         bool        // not 销号 and past the due day
 }
 
 // ReviewRectFilter selects 整改 items.
@@ -95,7 +96,7 @@ const reviewRectSelect = `SELECT f.id, f.review_case_id, rc.round_id, r.title, r
 	LEFT JOIN deadline_items d ON d.id = f.deadline_item_id `
 
 // ReviewRectifications lists the items f selects, open ones first (soonest
-// due), with their evidence.
+// due), with their evidence and the file's deductions.
 func (s *Service) ReviewRectifications(ctx context.Context, f ReviewRectFilter) ([]ReviewRectification, error) {
 	out, err := s.reviewRects(ctx, s.DB.Read(), f)
 	if err != nil {
@@ -104,6 +105,13 @@ func (s *Service) ReviewRectifications(ctx context.Context, f ReviewRectFilter) 
 	for i := range out {
 		if out[i].Evidence, err = s.Attach.ListFor(ctx, ObjectReviewRect, supID(out[i].ID)); err != nil {
 			return nil, err
+		}
+		rc, err := reviewCases(ctx, s.DB.Read(), "", ReviewCaseFilter{ID: out[i].ReviewCaseID})
+		if err != nil {
+			return nil, err
+		}
+		if len(rc) == 1 {
+			out[i].Deductions = rc[0].Deductions
 		}
 	}
 	return out, nil

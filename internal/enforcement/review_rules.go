@@ -287,6 +287,14 @@ func (u ReviewUnitResult) Average() float64 {
 // nothing was reviewed.
 func (u ReviewUnitResult) GoodRate() (float64, bool) { return GoodRate(u.Excellent, u.Good, u.Scored) }
 
+// GoodRateText is 优良率 for display, "75%" ("—" when nothing was reviewed).
+func (u ReviewUnitResult) GoodRateText() string {
+	if r, ok := u.GoodRate(); ok {
+		return fmtPoints(r) + "%"
+	}
+	return "—"
+}
+
 // GoodRate is (excellent + good) ÷ reviewed × 100.
 func GoodRate(excellent, good, reviewed int) (float64, bool) {
 	if reviewed == 0 {

@@ -268,3 +268,42 @@ func TestRankUnits(t *testing.T) {
 		t.Error("rate of nothing reviewed")
 	}
 }
+
+func TestParseReviewForms(t *testing.T) {
+	items, err := enforcement.ParseReviewTable([]string{"主体", " 程序 ", "", ""}, []string{"40", "60", "", ""},
+		[]string{"5", "2.5", "", ""}, []string{"10", "60", "", ""}, []string{"", "立案至送达", "", ""})
+	if err != nil || len(items) != 2 || items[1].Name != "程序" || items[1].PerDeduction != 2.5 || items[1].Seq != 2 || items[1].Description != "立案至送达" {
+		t.Fatalf("table: %+v %v", items, err)
+	}
+	for _, tc := range []struct {
+		names, points, pers, caps []string
+		want                      string
+	}{
+		{[]string{"主体"}, []string{"十"}, []string{"1"}, []string{"1"}, "第1项“主体”：分值“十”不是有效的分数"},
+		{[]string{"主体"}, []string{"100"}, []string{""}, []string{"1"}, "每处扣分“”不是有效的分数"},
+		{[]string{""}, []string{"100"}, []string{"1"}, []string{"1.005"}, "“（未命名）”：扣分上限“1.005”"},
+		{[]string{"主体"}, []string{"90"}, []string{"1"}, []string{"1"}, "合计应为100分，现为90分"},
+		{[]string{""}, []string{""}, []string{""}, []string{""}, "至少要有一项"},
+	} {
+		_, err := enforcement.ParseReviewTable(tc.names, tc.points, tc.pers, tc.caps, nil)
+		if !errors.Is(err, enforcement.ErrInvalid) || !strings.Contains(err.Error(), tc.want) {
+			t.Errorf("%v: %v, want %q", tc.names, err, tc.want)
+		}
+	}
+	if th, err := enforcement.ParseThresholds("95", "85", "70"); err != nil || th.Good != 85 {
+		t.Errorf("thresholds %+v %v", th, err)
+	}
+	if _, err := enforcement.ParseThresholds("95", "", "70"); err == nil || !strings.Contains(err.Error(), "良好分数线“”") {
+		t.Errorf("empty threshold: %v", err)
+	}
+	form := map[string]string{"n_1": "2", "reason_1": "超越职权", "n_2": ""}
+	found, err := enforcement.ReadFindings(enforcement.DefaultReviewTable()[:2], func(k string) string { return form[k] })
+	if err != nil || len(found) != 2 || found[0].Occurrences != 2 || found[1].Occurrences != 0 || found[0].Reason != "超越职权" {
+		t.Errorf("findings %+v %v", found, err)
+	}
+	form["n_2"] = "两"
+	if _, err := enforcement.ReadFindings(enforcement.DefaultReviewTable()[:2], func(k string) string { return form[k] }); err == nil ||
+		!strings.Contains(err.Error(), "“事实认定与证据”的问题处数“两”应为整数") {
+		t.Errorf("bad count: %v", err)
+	}
+}

@@ -18,7 +18,7 @@ func (s *Server) enforceRoutes() []httpx.Route {
 	}
 	var out []httpx.Route
 	for _, part := range [][]httpx.Route{s.enfRegistryRoutes(), s.caseRoutes(), s.portalRoutes(),
-		s.enfSuperviseRoutes(), s.enfImportRoutes(), s.enfInspectRoutes(), s.enfAnnualRoutes()} {
+		s.enfSuperviseRoutes(), s.enfImportRoutes(), s.enfInspectRoutes(), s.enfAnnualRoutes(), s.enfReviewRoutes()} {
 		out = append(out, part...)
 	}
 	return out
