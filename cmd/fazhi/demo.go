@@ -96,6 +96,9 @@ func seedDemo(ctx context.Context, a *app.App) ([]demo.Login, error) {
 	if err := s.EnforcementCases(ctx, a.Web.Enforcement); err != nil {
 		return nil, err
 	}
+	if err := s.EnforcementSupervision(ctx, a.Web.Enforcement); err != nil {
+		return nil, err
+	}
 	return logins, s.EnforcementReviews(ctx, a.Web.Enforcement)
 }
 
