@@ -58,10 +58,11 @@ func TestBrowserReportDraftToPortal(t *testing.T) {
 		t.Fatal("no figure links in the draft")
 	}
 
-	// A figure leads to where it was entered.
-	href := eval(`document.querySelector("#report-text a.rp-fig").getAttribute("href")`)
-	name, _, _ := strings.Cut(eval(`document.querySelector("#report-text a.rp-fig").title`), "：")
-	step("follow a figure", chromedp.Click(`#report-text a.rp-fig`), chromedp.WaitVisible(`main h1`))
+	// A 台账 figure leads to where it was entered.
+	const ledgerFig = `#report-text a.rp-fig[title*="来源：台账"]`
+	href := eval(`document.querySelector('` + ledgerFig + `').getAttribute("href")`)
+	name, _, _ := strings.Cut(eval(`document.querySelector('`+ledgerFig+`').title`), "：")
+	step("follow a figure", chromedp.Click(ledgerFig), chromedp.WaitVisible(`main h1`))
 	if got := eval(`location.pathname + location.search + location.hash`); got != href {
 		t.Fatalf("figure link went to %q, want %q", got, href)
 	}

@@ -34,7 +34,7 @@ type reportDetailData struct {
 	Sections       []reportSectionView
 	KnownFigures   []figureRow
 	UnknownFigures []figureRow
-	Blockers       []string
+	Blockers       []reportBlocker
 	Dates          []reportDate
 	Publications   []report.Publication
 	OnPortal       bool
@@ -71,7 +71,7 @@ func (s *Server) reportPage(w http.ResponseWriter, r *http.Request, status int, 
 		return
 	}
 	u := httpx.User(r)
-	d := reportDetailData{Full: full, Sections: reportSections(full), Blockers: report.Blockers(full.Sections, full.Figures),
+	d := reportDetailData{Full: full, Sections: reportSections(full), Blockers: reportBlockers(full),
 		Today: s.reportToday(), DocDate: full.DocDate(s.Reports.Now().In(cst))}
 	cited := map[string]bool{}
 	for _, sec := range full.Sections {
@@ -114,6 +114,24 @@ func (s *Server) reportPage(w http.ResponseWriter, r *http.Request, status int, 
 	v := s.view(r, rep.Title, d)
 	v.Error = msg
 	s.render(w, status, "report_detail", v)
+}
+
+// reportBlocker is a place that keeps the report from being published,
+// with the section to edit.
+type reportBlocker struct {
+	Key, Text string
+}
+
+// reportBlockers lists report.Blockers section by section, so that each
+// links to its editor.
+func reportBlockers(full report.Full) []reportBlocker {
+	var out []reportBlocker
+	for _, sec := range full.Sections {
+		for _, b := range report.Blockers([]report.Section{sec}, full.Figures) {
+			out = append(out, reportBlocker{Key: sec.Key, Text: b})
+		}
+	}
+	return out
 }
 
 // reportDates pairs the report's 报送 and 公开 dates with their items in

@@ -17,8 +17,14 @@ type reportRow struct {
 	Submit, Publish report.DateState
 }
 
+// reportYear is one year's reports in the list.
+type reportYear struct {
+	Year int
+	Rows []reportRow
+}
+
 type reportListData struct {
-	Rows    []reportRow
+	ByYear  []reportYear
 	Years   []int
 	Year    int
 	CanEdit bool
@@ -63,7 +69,11 @@ func (s *Server) reportListPage(w http.ResponseWriter, r *http.Request, status i
 			s.fail(w, r, err)
 			return
 		}
-		d.Rows = append(d.Rows, reportRow{Report: rep, Submit: rep.SubmitState(today), Publish: rep.PublishState(today, published)})
+		if n := len(d.ByYear); n == 0 || d.ByYear[n-1].Year != rep.Year {
+			d.ByYear = append(d.ByYear, reportYear{Year: rep.Year})
+		}
+		row := reportRow{Report: rep, Submit: rep.SubmitState(today), Publish: rep.PublishState(today, published)}
+		d.ByYear[len(d.ByYear)-1].Rows = append(d.ByYear[len(d.ByYear)-1].Rows, row)
 	}
 	if d.CanEdit {
 		if d.Units, err = s.reportUnits(r); err != nil {
