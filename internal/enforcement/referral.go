@@ -76,7 +76,7 @@ func CheckReferralStep(from, to ReferralStatus) error {
 		}
 	}
 	if len(next) == 0 {
-		return conflict("移送案件已%s，不能再变更为“%s”", from.Label(), to.Label())
+		return conflict("移送案件当前为“%s”，办理程序已终结，不能再变更为“%s”", from.Label(), to.Label())
 	}
 	var names []string
 	for _, n := range next {
