@@ -13,7 +13,8 @@ import (
 // reviewScores are the demo's findings for the files of a round, in turn
 // (item seq → occurrences): mostly 优秀 and 良好; reviewFail is the one
 // 不合格 file of last year's round.
-var reviewScores = []map[int]int{{6: 2}, {2: 1, 6: 2}, {4: 2, 7: 1}, {}, {3: 1, 5: 1}, {7: 2}, {2: 2, 6: 1}, {6: 1}}
+var reviewScores = []map[int]int{{6: 2}, {4: 1, 6: 3}, {2: 1, 6: 2}, {2: 2, 7: 2}, {}, {3: 1, 6: 2, 7: 1}, {7: 2},
+	{5: 1, 2: 2}, {2: 3, 4: 2, 3: 1}, {6: 1}} // 96, 89, 92, 88, 100, 89, 96, 87, 73, 98
 
 var reviewFail = map[int]int{4: 5, 2: 4, 1: 1} // 25 + 16 + 5 = 46 deducted: 54, 不合格
 
@@ -77,21 +78,21 @@ func (s *Seeder) reviewDemoCases(ctx context.Context, svc *enforcement.Service, 
 		return err
 	}
 	today := svc.Now().In(cst).Format(time.DateOnly)
-	var pair []int64
-	for _, o := range offs {
-		if ok, _ := o.CanEnforceOn(fmt.Sprintf("%d-01-01", year)); ok {
-			if ok2, _ := o.CanEnforceOn(today); ok2 {
-				pair = append(pair, o.ID)
-			}
-		}
-	}
-	if item.ID == 0 || len(pair) < 2 {
-		return nil
-	}
 	for k := 0; k < n; k++ {
 		filed := fmt.Sprintf("%d-%02d-%02d", year, 1+(k*4+di)%11, 5+k*3+di)
 		if filed > today {
 			filed = today
+		}
+		var pair []int64 // two officers who may act from 立案 to 结案
+		for _, o := range offs {
+			ok, _ := o.CanEnforceOn(filed)
+			ok2, _ := o.CanEnforceOn(addDaysISO(filed, 30))
+			if ok && ok2 {
+				pair = append(pair, o.ID)
+			}
+		}
+		if item.ID == 0 || len(pair) < 2 {
+			continue
 		}
 		party := demoParties[(k+di+2)%len(demoParties)]
 		id, err := svc.CreateCase(ctx, enforcement.CaseInput{UnitID: unit, ItemID: item.ID, Procedure: enforcement.ProcOrdinary,

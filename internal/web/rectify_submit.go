@@ -1,10 +1,8 @@
 package web
 
 import (
-	"errors"
 	"net/http"
 
-	"fazhi/internal/attach"
 	"fazhi/internal/httpx"
 )
 
@@ -15,13 +13,7 @@ func (s *Server) handleRectifySubmit(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
-	r.Body = http.MaxBytesReader(w, r.Body, maxEvidenceFiles*s.attachLimit()+1<<20)
-	if err := r.ParseMultipartForm(8 << 20); err != nil && !errors.Is(err, http.ErrNotMultipart) {
-		var tooBig *http.MaxBytesError
-		msg := "表单读取失败，请重试"
-		if errors.As(err, &tooBig) {
-			msg = "上传的文件过大，单个文件不超过 " + attach.FormatSize(s.attachLimit())
-		}
+	if msg := s.readEvidenceForm(w, r); msg != "" {
 		s.rectifyPage(w, r, http.StatusBadRequest, msg, id, "")
 		return
 	}

@@ -120,6 +120,7 @@ var navOrder = []struct {
 	{"执法案件", "/cases", auth.PermEnforceView},
 	{"行政检查", "/enforcement/inspections", auth.PermEnforceView},
 	{"案卷评查", "/enforcement/reviews", auth.PermEnforceSupervise},
+	{"评查结果", "/enforcement/reviews/mine", auth.PermEnforceView},
 	{"两法衔接", "/enforcement/referrals", auth.PermEnforceView},
 	{"执法投诉", "/enforcement/complaints", auth.PermEnforceView},
 	{"复议诉讼", "/enforcement/appeals", auth.PermEnforceView},

@@ -25,13 +25,7 @@ func (s *Server) handleTaskReport(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
-	r.Body = http.MaxBytesReader(w, r.Body, maxEvidenceFiles*s.attachLimit()+1<<20)
-	if err := r.ParseMultipartForm(8 << 20); err != nil && !errors.Is(err, http.ErrNotMultipart) {
-		var tooBig *http.MaxBytesError
-		msg := "表单读取失败，请重试"
-		if errors.As(err, &tooBig) {
-			msg = "上传的文件过大，单个文件不超过 " + attach.FormatSize(s.attachLimit())
-		}
+	if msg := s.readEvidenceForm(w, r); msg != "" {
 		s.taskPage(w, r, http.StatusBadRequest, msg, reportForm{})
 		return
 	}
@@ -58,6 +52,21 @@ func (s *Server) handleTaskReport(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	flashRedirect(w, r, "/tasks/"+itoa(id), "已报送"+form.Period+"进展，等待法治办审核")
+}
+
+// readEvidenceForm reads a multipart form with evidence files (up to
+// maxEvidenceFiles of the attachment size limit); it returns the message
+// to show when the form cannot be read, "" when it was.
+func (s *Server) readEvidenceForm(w http.ResponseWriter, r *http.Request) string {
+	r.Body = http.MaxBytesReader(w, r.Body, maxEvidenceFiles*s.attachLimit()+1<<20)
+	if err := r.ParseMultipartForm(8 << 20); err != nil && !errors.Is(err, http.ErrNotMultipart) {
+		var tooBig *http.MaxBytesError
+		if errors.As(err, &tooBig) {
+			return "上传的文件过大，单个文件不超过 " + attach.FormatSize(s.attachLimit())
+		}
+		return "表单读取失败，请重试"
+	}
+	return ""
 }
 
 // evidenceFiles opens the uploaded evidence files; closeAll closes them.

@@ -66,7 +66,8 @@
       yAxis: [{ type: "value", max: 100, name: "分" }, { type: "value", max: 100, name: "%" }],
       series: [
         { name: "平均分", type: "bar", data: d.average || [], label: { show: true, position: "top" } },
-        { name: "优良率", type: "line", yAxisIndex: 1, data: d.goodRate || [] }
+        { name: "优良率", type: "bar", yAxisIndex: 1, data: d.goodRate || [], itemStyle: { color: "#1b7a3a" },
+          label: { show: true, position: "top", formatter: "{c}%" } }
       ]
     });
     var stack = function (name, data, color) { return { name: name, type: "bar", stack: "g", data: data || [], itemStyle: { color: color } }; };
