@@ -50,11 +50,11 @@ func TestEnfAnnualPageMatchesRecords(t *testing.T) {
 	f := getFixture(t)
 	d := supWebSeed(t)
 	svc, ctx := f.app.Web.Enforcement, audit.WithActor(context.Background(), audit.Actor{Username: "test"})
-	if _, err := supWebCase(ctx, f, d.nyj, []enforcement.Step{enforcement.StepInvestigate, enforcement.StepNotify, enforcement.StepDecide}, 20); err != nil {
+	if _, err := supWebCase(ctx, f, d.own, []enforcement.Step{enforcement.StepInvestigate, enforcement.StepNotify, enforcement.StepDecide}, 20); err != nil {
 		t.Fatal(err)
 	}
 	year := fmt.Sprint(d.year)
-	for _, who := range []string{"fazhiban", "legal.nyj"} {
+	for _, who := range []string{"fazhiban", "legal.zrzyj"} {
 		u, _ := f.app.Auth.GetByUsername(ctx, who)
 		direct, err := svc.AnnualReportDirect(ctx, u.ScopeUnitID, d.year)
 		if err != nil {
@@ -76,15 +76,15 @@ func TestEnfAnnualPageMatchesRecords(t *testing.T) {
 		}
 	}
 	// The department's own line agrees with RecordStats on 立案 and 罚没.
-	nyjPath := ""
-	if u, err := f.app.Org.Get(ctx, d.nyj); err == nil {
-		nyjPath = u.Path
+	ownPath := ""
+	if u, err := f.app.Org.Get(ctx, d.own); err == nil {
+		ownPath = u.Path
 	}
-	rec, err := svc.RecordStats(ctx, nyjPath, d.year)
+	rec, err := svc.RecordStats(ctx, ownPath, d.year)
 	if err != nil {
 		t.Fatal(err)
 	}
-	rep, _ := svc.AnnualReport(ctx, d.nyj, d.year)
+	rep, _ := svc.AnnualReport(ctx, d.own, d.year)
 	col := func(group, name string) float64 {
 		for _, c := range enforcement.ReportColumns {
 			if c.Group == group && c.Name == name {
@@ -109,7 +109,7 @@ func TestEnfAnnualRecountJob(t *testing.T) {
 	if resp, _ := office.post("/enforcement/stats/rebuild", nil); resp.StatusCode != http.StatusBadRequest {
 		t.Errorf("without confirmation: %d", resp.StatusCode)
 	}
-	if resp, _ := f.as(t, "legal.nyj").post("/enforcement/stats/rebuild", url.Values{"confirm": {"1"}}); resp.StatusCode != http.StatusForbidden {
+	if resp, _ := f.as(t, "legal.zrzyj").post("/enforcement/stats/rebuild", url.Values{"confirm": {"1"}}); resp.StatusCode != http.StatusForbidden {
 		t.Errorf("法制员 starting the recount: %d", resp.StatusCode)
 	}
 	resp, _ := office.post("/enforcement/stats/rebuild", url.Values{"confirm": {"1"}})

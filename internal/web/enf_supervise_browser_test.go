@@ -23,11 +23,11 @@ func TestBrowserEnfSupervision(t *testing.T) {
 	d := supWebSeed(t)
 	base := f.srv.URL
 	ctx := audit.WithActor(context.Background(), audit.Actor{Username: "test"})
-	transfer, err := supWebCase(ctx, f, d.nyj, []enforcement.Step{enforcement.StepInvestigate, enforcement.StepTransfer}, 12)
+	transfer, err := supWebCase(ctx, f, d.own, []enforcement.Step{enforcement.StepInvestigate, enforcement.StepTransfer}, 12)
 	if err != nil {
 		t.Fatal(err)
 	}
-	decided, err := supWebCase(ctx, f, d.nyj, []enforcement.Step{enforcement.StepInvestigate, enforcement.StepNotify,
+	decided, err := supWebCase(ctx, f, d.own, []enforcement.Step{enforcement.StepInvestigate, enforcement.StepNotify,
 		enforcement.StepDecide, enforcement.StepServe}, 28)
 	if err != nil {
 		t.Fatal(err)
@@ -60,7 +60,7 @@ func TestBrowserEnfSupervision(t *testing.T) {
 	}
 
 	officer := browser(t)
-	loginInBrowser(t, officer, base, "officer.nyj2")
+	loginInBrowser(t, officer, base, "officer.zrzyj2")
 	visit(officer, "/enforcement/referrals/new", "#referral-form", "sup-referral-new")
 	do(officer, "record the referral",
 		chromedp.SetValue(`#referral-form input[name=case_no]`, transfer),
@@ -90,11 +90,11 @@ func TestBrowserEnfSupervision(t *testing.T) {
 	loginInBrowser(t, office, base, "fazhiban")
 	visit(office, "/enforcement/complaints/new", "#complaint-form", "sup-complaint-new")
 	do(office, "register the complaint",
-		chromedp.SetValue(`#complaint-form select[name=unit_id]`, idText(d.nyj)),
+		chromedp.SetValue(`#complaint-form select[name=unit_id]`, idText(d.own)),
 		chromedp.SetValue(`#complaint-form select[name=channel]`, "12345热线"),
 		chromedp.SetValue(`#complaint-form input[name=complainant]`, "司马长青"),
 		chromedp.SetValue(`#complaint-form input[name=phone]`, "13907997777"),
-		chromedp.SetValue(`#complaint-form textarea[name=content]`, "农业执法人员检查农资店时未出示执法证件，且未告知陈述申辩权利"),
+		chromedp.SetValue(`#complaint-form textarea[name=content]`, "自然资源执法人员现场检查时未出示执法证件，且未告知陈述申辩权利"),
 		chromedp.Click(`#complaint-submit`), chromedp.WaitVisible(`#complaint-status`))
 	if p := text(office, "#complaint-person"); !strings.Contains(p, "司马长青") || !strings.Contains(p, "13907997777") {
 		t.Errorf("the office does not see the complainant: %q", p)
@@ -102,7 +102,7 @@ func TestBrowserEnfSupervision(t *testing.T) {
 	screenshot(t, office, "sup-complaint")
 	do(office, "close the complaint",
 		chromedp.Click(`#complaint-advance-form input[value=closed]`),
-		chromedp.SetValue(`#complaint-advance-form textarea[name=result]`, "经调查属实，已责令农业农村局整改并电话答复投诉人"),
+		chromedp.SetValue(`#complaint-advance-form textarea[name=result]`, "经调查属实，已责令自然资源局整改并电话答复投诉人"),
 		chromedp.Click(`#complaint-advance-submit`), chromedp.WaitVisible(`#complaint-result`))
 	if st := text(office, "#complaint-status"); st != "已办结" {
 		t.Fatalf("complaint status: %q", st)

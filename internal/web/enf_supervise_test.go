@@ -17,13 +17,13 @@ import (
 )
 
 // supWeb is what supWebSeed creates for the supervision pages: cases of the
-// 农业农村局 (legal.nyj's unit) in three states, and a transferred and a
-// decided case of the 卫生健康局, outside legal.nyj's scope.
+// 自然资源局 (legal.zrzyj's unit) in three states, and a transferred and a
+// decided case of the 住建局, outside legal.zrzyj's scope.
 type supWeb struct {
-	nyj, wjj          int64
-	decided, transfer string // 案号 of the 农业农村局's cases
+	own, other        int64
+	decided, transfer string // 案号 of the 自然资源局's cases
 	open              string // a case still under investigation
-	otherTransfer     string // the 卫生健康局's
+	otherTransfer     string // the 住建局's
 	otherDecided      string
 	year              int // the year of the decisions
 }
@@ -51,7 +51,7 @@ func supWebCreate(f *fixture) (supWeb, error) {
 	for _, u := range []struct {
 		name, code string
 		id         *int64
-	}{{"清溪县农业农村局", "NY", &d.nyj}, {"清溪县卫生健康局", "WJ", &d.wjj}} {
+	}{{"清溪县自然资源局", "ZR", &d.own}, {"清溪县住房和城乡建设局", "ZJ", &d.other}} {
 		if *u.id, err = supWebUnit(ctx, f, u.name, u.code); err != nil {
 			return d, fmt.Errorf("%s: %w", u.name, err)
 		}
@@ -65,8 +65,8 @@ func supWebCreate(f *fixture) (supWeb, error) {
 		unit   int64
 		script string
 		dst    *string
-	}{{d.nyj, "decided", &d.decided}, {d.nyj, "transfer", &d.transfer}, {d.nyj, "open", &d.open},
-		{d.wjj, "transfer", &d.otherTransfer}, {d.wjj, "decided", &d.otherDecided}} {
+	}{{d.own, "decided", &d.decided}, {d.own, "transfer", &d.transfer}, {d.own, "open", &d.open},
+		{d.other, "transfer", &d.otherTransfer}, {d.other, "decided", &d.otherDecided}} {
 		if *c.dst, err = supWebCase(ctx, f, c.unit, steps[c.script], 30); err != nil {
 			return d, fmt.Errorf("case %s: %w", c.script, err)
 		}
@@ -101,7 +101,7 @@ func supWebUnit(ctx context.Context, f *fixture, name, code string) (int64, erro
 		return 0, err
 	}
 	for i, p := range []struct{ name, birth, seq string }{{"钟山", "19820304", "113"}, {"钱塘", "19870506", "125"}} {
-		if code == "WJ" {
+		if code == "ZJ" {
 			p.seq = fmt.Sprintf("%03d", 131+i*2)
 		}
 		if _, err := svc.CreateOfficer(ctx, enforcement.OfficerInput{UnitID: u.ID, Name: p.name, IDNumber: enfRegIDNo(p.birth, p.seq),
@@ -117,17 +117,26 @@ func supWebUnit(ctx context.Context, f *fixture, name, code string) (int64, erro
 // few days apart; it returns the 案号.
 func supWebCase(ctx context.Context, f *fixture, unit int64, steps []enforcement.Step, daysAgo int) (string, error) {
 	svc := f.app.Web.Enforcement
-	items, err := svc.CurrentItems(ctx, unit)
-	if err != nil || len(items) == 0 {
-		return "", fmt.Errorf("items: %v", err)
+	all, err := svc.CurrentItems(ctx, unit)
+	if err != nil {
+		return "", err
+	}
+	var item enforcement.Item // the one supWebUnit published (other tests may add lists)
+	for _, it := range all {
+		if strings.HasPrefix(it.Code, "SUP-") {
+			item = it
+		}
+	}
+	if item.ID == 0 {
+		return "", fmt.Errorf("no SUP- item in unit %d", unit)
 	}
 	offs, err := svc.UnitOfficers(ctx, unit)
 	if err != nil || len(offs) < 2 {
 		return "", fmt.Errorf("officers: %v", err)
 	}
 	day := func(n int) string { return enfRegDay(-daysAgo + n) }
-	id, err := svc.CreateCase(ctx, enforcement.CaseInput{UnitID: unit, ItemID: items[0].ID, Procedure: enforcement.ProcOrdinary,
-		Title: "无证经营（监督测试）", Source: "监督检查发现", PartyKind: "org", PartyName: "清溪县某某农资经营部",
+	id, err := svc.CreateCase(ctx, enforcement.CaseInput{UnitID: unit, ItemID: item.ID, Procedure: enforcement.ProcOrdinary,
+		Title: "无证经营（监督测试）", Source: "监督检查发现", PartyKind: "org", PartyName: "清溪县某某建材经营部",
 		PartyAddress: "清溪县溪口街道", Facts: "当事人无证经营", FiledOn: day(0),
 		Officers: []enforcement.CaseOfficerInput{{OfficerID: offs[0].ID, Lead: true, ShownCert: true}, {OfficerID: offs[1].ID, ShownCert: true}}})
 	if err != nil {
@@ -137,7 +146,7 @@ func supWebCase(ctx context.Context, f *fixture, unit int64, steps []enforcement
 		in := enforcement.StepInput{Step: st, On: day(5 * (i + 1)), Note: "记录"}
 		if st == enforcement.StepDecide {
 			in.Decision, in.FineFen, in.PenaltyText = enforcement.DecPenalty, 300000, "罚款3000元"
-			in.DiscretionID = items[0].Discretion[0].ID
+			in.DiscretionID = item.Discretion[0].ID
 		}
 		if err := svc.TakeStep(ctx, id, in); err != nil {
 			return "", fmt.Errorf("%s: %w", st, err)
@@ -207,7 +216,7 @@ func supRowWith(rows [][]string, s string) []string {
 func TestEnfReferralPagesFlow(t *testing.T) {
 	f := getFixture(t)
 	d := supWebSeed(t)
-	legal := f.as(t, "legal.nyj")
+	legal := f.as(t, "legal.zrzyj")
 	wantPage(t, legal, "/enforcement/referrals/new?case="+url.QueryEscape(d.transfer), http.StatusOK, d.transfer, "登记移送")
 	form := url.Values{"case_no": {d.transfer}, "referred_on": {enfRegDay(-1)}, "receiver": {"清溪县公安局"}, "charges": {""}}
 	resp, body := legal.post("/enforcement/referrals", form)
@@ -273,19 +282,19 @@ func TestEnfReferralPagesFlow(t *testing.T) {
 	}
 	wantPage(t, legal, "/enforcement/referrals?year=abc", http.StatusBadRequest, "年度参数不正确")
 
-	// Another unit's referral does not exist for legal.nyj; roles without
+	// Another unit's referral does not exist for legal.zrzyj; roles without
 	// the handling permission cannot record one.
 	ctx := audit.WithActor(context.Background(), audit.Actor{Username: "test"})
-	wjjPath := "/enforcement/referrals/" + idText(supMust(f.app.Web.Enforcement.RecordReferral(ctx, "", enforcement.ReferralInput{
-		CaseNo: d.otherTransfer, ReferredOn: enfRegDay(0), Receiver: "清溪县公安局", Charges: "非法行医罪"})))
-	wantPage(t, legal, wjjPath, http.StatusNotFound)
-	if resp, _ := legal.post(wjjPath+"/status", url.Values{"status": {"accepted"}, "on": {enfRegDay(0)}}); resp.StatusCode != http.StatusNotFound {
+	otherPath := "/enforcement/referrals/" + idText(supMust(f.app.Web.Enforcement.RecordReferral(ctx, "", enforcement.ReferralInput{
+		CaseNo: d.otherTransfer, ReferredOn: enfRegDay(0), Receiver: "清溪县公安局", Charges: "重大责任事故罪"})))
+	wantPage(t, legal, otherPath, http.StatusNotFound)
+	if resp, _ := legal.post(otherPath+"/status", url.Values{"status": {"accepted"}, "on": {enfRegDay(0)}}); resp.StatusCode != http.StatusNotFound {
 		t.Errorf("status of another unit's referral: %d", resp.StatusCode)
 	}
 	if _, body := legal.get("/enforcement/referrals?year=" + year); strings.Contains(body, d.otherTransfer) {
 		t.Error("the list crosses the scope")
 	}
-	wantPage(t, f.as(t, "fazhiban"), wjjPath, http.StatusOK, "非法行医罪")
+	wantPage(t, f.as(t, "fazhiban"), otherPath, http.StatusOK, "重大责任事故罪")
 	wantPage(t, f.as(t, "leader"), "/enforcement/referrals/new", http.StatusForbidden)
 }
 
@@ -301,7 +310,7 @@ func TestEnfComplaintPagesMaskAndDeadline(t *testing.T) {
 	d := supWebSeed(t)
 	office := f.as(t, "fazhiban")
 	wantPage(t, office, "/enforcement/complaints/new", http.StatusOK, "答复期限：自收到之日起15个工作日")
-	form := url.Values{"unit_id": {idText(d.nyj)}, "received_on": {enfRegDay(0)}, "channel": {""}, "complainant": {"欧阳秀英"},
+	form := url.Values{"unit_id": {idText(d.own)}, "received_on": {enfRegDay(0)}, "channel": {""}, "complainant": {"欧阳秀英"},
 		"phone": {"13907990123"}, "content": {"执法人员在检查中态度恶劣，未出示执法证件"}}
 	resp, body := office.post("/enforcement/complaints", form)
 	supWantErr(t, "no channel", resp, body, http.StatusBadRequest, "complaint-error", "请选择投诉举报渠道")
@@ -319,7 +328,7 @@ func TestEnfComplaintPagesMaskAndDeadline(t *testing.T) {
 	// The office that answers sees the complainant; the unit complained of
 	// sees the name masked and never the phone.
 	wantPage(t, office, path, http.StatusOK, "欧阳秀英", "13907990123", "已受理", "本地区行政执法投诉举报办理期限")
-	legal := f.as(t, "legal.nyj")
+	legal := f.as(t, "legal.zrzyj")
 	masked := privacy.MaskName("欧阳秀英")
 	for _, p := range []string{path, "/enforcement/complaints", "/enforcement/complaints?state=open"} {
 		body := wantPage(t, legal, p, http.StatusOK, masked)
@@ -366,8 +375,8 @@ func TestEnfComplaintPagesMaskAndDeadline(t *testing.T) {
 	}
 	resp, body = office.post(path+"/status", url.Values{"status": {"closed"}, "on": {enfRegDay(0)}, "result": {"再次"}})
 	supWantErr(t, "closed twice", resp, body, http.StatusConflict, "complaint-advance-error", "该投诉举报已办结")
-	// A complaint about another unit is not found for legal.nyj.
-	form.Set("unit_id", idText(d.wjj))
+	// A complaint about another unit is not found for legal.zrzyj.
+	form.Set("unit_id", idText(d.other))
 	other := supCreate(t, office, "/enforcement/complaints", form)
 	wantPage(t, legal, other, http.StatusNotFound)
 }
@@ -375,7 +384,7 @@ func TestEnfComplaintPagesMaskAndDeadline(t *testing.T) {
 func TestEnfAppealPagesAndCaseSection(t *testing.T) {
 	f := getFixture(t)
 	d := supWebSeed(t)
-	legal := f.as(t, "legal.nyj")
+	legal := f.as(t, "legal.zrzyj")
 	wantPage(t, legal, "/enforcement/appeals/new?case="+url.QueryEscape(d.decided), http.StatusOK, d.decided)
 	form := url.Values{"case_no": {d.open}, "kind": {"reconsideration"}, "organ": {"清溪县人民政府"}, "filed_on": {enfRegDay(0)}}
 	resp, body := legal.post("/enforcement/appeals", form)
@@ -409,11 +418,11 @@ func TestEnfAppealPagesAndCaseSection(t *testing.T) {
 	list, _, _ := f.app.Web.Enforcement.Cases(t.Context(), enforcement.CaseFilter{Query: d.decided, Limit: 1})
 	casePath := "/cases/" + idText(list[0].ID)
 	wantPage(t, legal, casePath, http.StatusOK, `href="`+path+`"`, "行政复议", "纠错", `id="case-appeal-new"`)
-	if _, body := f.as(t, "officer.nyj2").get(casePath); strings.Contains(body, `id="case-appeal-new"`) || !strings.Contains(body, `href="`+path+`"`) {
+	if _, body := f.as(t, "officer.zrzyj2").get(casePath); strings.Contains(body, `id="case-appeal-new"`) || !strings.Contains(body, `href="`+path+`"`) {
 		t.Error("an officer's case page: link to record shown, or the appeal missing")
 	}
 	// Officers do not record 复议/诉讼; another unit's appeal is not found.
-	wantPage(t, f.as(t, "officer.nyj2"), "/enforcement/appeals/new", http.StatusForbidden)
+	wantPage(t, f.as(t, "officer.zrzyj2"), "/enforcement/appeals/new", http.StatusForbidden)
 	ctx := audit.WithActor(context.Background(), audit.Actor{Username: "test"})
 	other := "/enforcement/appeals/" + idText(supMust(f.app.Web.Enforcement.RecordAppeal(ctx, "", enforcement.AppealInput{
 		CaseNo: d.otherDecided, Kind: enforcement.AppealLitigation, Organ: "清溪县人民法院", FiledOn: enfRegDay(0)})))
