@@ -332,8 +332,13 @@ func (s *Service) nextCaseNo(ctx context.Context, tx *store.Tx, unitName, short,
 	if prefix == "" {
 		prefix = unitName
 	}
+	// The range keeps the count on the case number index (LIKE alone scans
+	// every case on PostgreSQL unless the collation is C): numbers starting
+	// with "…〔2026〕" sort below "…〔2026〖" (U+3016 follows U+3015).
+	lo := prefix + "罚〔" + year + "〕"
 	var n int
-	if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM enf_cases WHERE case_no LIKE ?`, prefix+"罚〔"+year+"〕%").Scan(&n); err != nil {
+	if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM enf_cases WHERE case_no >= ? AND case_no < ? AND case_no LIKE ?`,
+		lo, prefix+"罚〔"+year+"〖", lo+"%").Scan(&n); err != nil {
 		return "", err
 	}
 	for {

@@ -97,6 +97,9 @@ func (s *Service) RecordInspection(ctx context.Context, in InspectionInput) (int
 		if err != nil {
 			return err
 		}
+		if err := s.addInspectionStats(ctx, tx, in.UnitID, in.InspectedOn, in.Visits, in.Mobile); err != nil {
+			return err
+		}
 		how := ""
 		if in.Mobile {
 			how = "（掌上执法）"

@@ -104,12 +104,8 @@ func supUpdateCase(t testing.TB, c *county, id int64, set string, args ...any) {
 // supInspections records visits 户次 of 行政检查 at a unit on a day.
 func supInspections(t testing.TB, c *county, unitID int64, day string, visits int, mobile bool) {
 	t.Helper()
-	err := c.db.InTx(c.ctx, func(tx *store.Tx) error {
-		_, err := tx.ExecContext(c.ctx, `INSERT INTO enf_inspections (unit_id, inspected_on, target, visits, mobile, created_at)
-			VALUES (?, ?, '某超市', ?, ?, ?)`, unitID, day, visits, mobile, c.clock)
-		return err
-	})
-	if err != nil {
+	if _, err := c.svc.RecordInspection(c.ctx, enforcement.InspectionInput{UnitID: unitID, InspectedOn: day, Target: "某超市",
+		Visits: visits, Mobile: mobile, Result: "未发现问题"}); err != nil {
 		t.Fatal(err)
 	}
 }

@@ -38,21 +38,33 @@ func (m StatMismatch) Columns() []string {
 type RebuildResult struct {
 	Rows       int // rollup rows expected from the records
 	Mismatches []StatMismatch
+	// The 检查户次 rollups likewise.
+	InspectionRows       int
+	InspectionMismatches []InspMismatch
 }
 
 // Summary is the result in Chinese for the jobs page.
 func (r RebuildResult) Summary() string {
-	if len(r.Mismatches) == 0 {
-		return fmt.Sprintf("统计汇总表共 %d 行，与案件记录全部一致", r.Rows)
+	part := func(what string, rows, bad int, records string) string {
+		if bad == 0 {
+			return fmt.Sprintf("%s共 %d 行，与%s全部一致", what, rows, records)
+		}
+		return fmt.Sprintf("%s共 %d 行，发现 %d 行与%s不一致", what, rows, bad, records)
 	}
-	return fmt.Sprintf("统计汇总表共 %d 行，发现 %d 行与案件记录不一致，已按案件记录重算修正", r.Rows, len(r.Mismatches))
+	out := part("统计汇总表", r.Rows, len(r.Mismatches), "案件记录") + "；" +
+		part("检查户次汇总表", r.InspectionRows, len(r.InspectionMismatches), "检查记录")
+	if len(r.Mismatches)+len(r.InspectionMismatches) > 0 {
+		out += "；已按记录重算修正"
+	}
+	return out
 }
 
-// RebuildStats recomputes the rollups from enf_cases, compares them with the
-// stored rows and replaces those that differ, in one transaction. On
-// PostgreSQL the rollup table is locked first (case writers wait for their
-// upsert), so no write can slip between the recount and the fix; on SQLite
-// the single writer serialises it anyway. progress may be nil.
+// RebuildStats recomputes the rollups from enf_cases (and the 检查户次
+// rollups from enf_inspections), compares them with the stored rows and
+// replaces those that differ, in one transaction. On PostgreSQL the rollup
+// tables are locked first (writers wait for their upsert), so no write can
+// slip between the recount and the fix; on SQLite the single writer
+// serialises it anyway. progress may be nil.
 func (s *Service) RebuildStats(ctx context.Context, progress func(done, total int, msg string)) (RebuildResult, error) {
 	if progress == nil {
 		progress = func(int, int, string) {}
@@ -60,11 +72,11 @@ func (s *Service) RebuildStats(ctx context.Context, progress func(done, total in
 	var res RebuildResult
 	err := s.DB.InTx(ctx, func(tx *store.Tx) error {
 		if tx.Dialect() == store.Postgres {
-			if _, err := tx.ExecContext(ctx, `LOCK TABLE enf_stats IN EXCLUSIVE MODE`); err != nil {
+			if _, err := tx.ExecContext(ctx, `LOCK TABLE enf_stats, enf_inspection_stats IN EXCLUSIVE MODE`); err != nil {
 				return err
 			}
 		}
-		progress(0, 3, "正在按案件记录重新统计")
+		progress(0, 3, "正在按案件和检查记录重新统计")
 		want, err := casesAggregate(ctx, tx, allFrom, allTo, "")
 		if err != nil {
 			return err
@@ -80,6 +92,9 @@ func (s *Service) RebuildStats(ctx context.Context, progress func(done, total in
 			if err := fixStatRow(ctx, tx, m); err != nil {
 				return err
 			}
+		}
+		if res.InspectionRows, res.InspectionMismatches, err = rebuildInspections(ctx, tx); err != nil {
+			return err
 		}
 		// Rows left at zero by earlier deltas carry nothing; drop them.
 		if _, err := tx.ExecContext(ctx, `DELETE FROM enf_stats WHERE `+strings.Join(statCols[:], " = 0 AND ")+` = 0`); err != nil {

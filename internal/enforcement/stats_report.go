@@ -116,22 +116,17 @@ type AnnualReport struct {
 // AnnualReport builds the 统计年报 from the rollup tables: the path the page,
 // the export and the metrics use.
 func (s *Service) AnnualReport(ctx context.Context, rootID int64, year int) (AnnualReport, error) {
-	return s.annualReport(ctx, rootID, year, func(q store.Querier, path string) (map[statKey]Counts, error) {
-		return rollupRows(ctx, q, year, path)
-	})
+	return s.annualReport(ctx, rootID, year, false)
 }
 
-// AnnualReportDirect builds the same report by counting enf_cases (for the
-// consistency tests and the benchmark's comparison).
+// AnnualReportDirect builds the same report by counting enf_cases and
+// enf_inspections (for the consistency tests and the benchmark's
+// comparison).
 func (s *Service) AnnualReportDirect(ctx context.Context, rootID int64, year int) (AnnualReport, error) {
-	return s.annualReport(ctx, rootID, year, func(q store.Querier, path string) (map[statKey]Counts, error) {
-		from, to := yearBounds(year)
-		return casesAggregate(ctx, q, from, to, path)
-	})
+	return s.annualReport(ctx, rootID, year, true)
 }
 
-func (s *Service) annualReport(ctx context.Context, rootID int64, year int,
-	cases func(store.Querier, string) (map[statKey]Counts, error)) (AnnualReport, error) {
+func (s *Service) annualReport(ctx context.Context, rootID int64, year int, direct bool) (AnnualReport, error) {
 	if year < 1949 || year > 9998 {
 		return AnnualReport{}, invalid("统计年度“%d”无效", year)
 	}
@@ -144,7 +139,20 @@ func (s *Service) annualReport(ctx context.Context, rootID int64, year int,
 	}
 	root := units[0]
 	q := s.DB.Read()
-	rows, err := cases(q, root.Path)
+	from, to := yearBounds(year)
+	var rows map[statKey]Counts
+	var visits map[inspKey]InspCounts
+	if direct {
+		rows, err = casesAggregate(ctx, q, from, to, root.Path)
+		if err == nil {
+			visits, err = inspectionRecords(ctx, q, from, to, root.Path)
+		}
+	} else {
+		rows, err = rollupRows(ctx, q, year, root.Path)
+		if err == nil {
+			visits, err = inspectionRollups(ctx, q, year, root.Path)
+		}
+	}
 	if err != nil {
 		return AnnualReport{}, err
 	}
@@ -160,6 +168,9 @@ func (s *Service) annualReport(ctx context.Context, rootID int64, year int,
 		v := f.Cat[k.Category]
 		v.Add(c)
 		f.Cat[k.Category] = v
+	}
+	for k, v := range visits {
+		fig(k.UnitID).Visits, fig(k.UnitID).VisitsMobile = v.Visits, v.Mobile
 	}
 	if err := reportExtras(ctx, q, root.Path, year, fig); err != nil {
 		return AnnualReport{}, err
@@ -216,26 +227,13 @@ func sameFigures(a, b Figures) bool {
 	return true
 }
 
-// reportExtras adds what is not a case rollup: 检查户次, 两法衔接 and
-// 复议/诉讼, each one grouped query over an index.
+// reportExtras adds what has no rollup: 两法衔接 and 复议/诉讼 (a few
+// per thousand cases), each one grouped query over an index.
 func reportExtras(ctx context.Context, q store.Querier, path string, year int, fig func(int64) *Figures) error {
 	from, to := yearBounds(year)
 	in := ` AND unit_id IN (SELECT id FROM units WHERE path LIKE ?)`
 	args := []any{from, to, path + "%"}
-	err := eachRow(ctx, q, `SELECT unit_id, CAST(SUM(visits) AS BIGINT), CAST(SUM(CASE WHEN mobile THEN visits ELSE 0 END) AS BIGINT)
-		FROM enf_inspections WHERE inspected_on >= ? AND inspected_on < ?`+in+` GROUP BY unit_id`, args,
-		func(sc func(...any) error) error {
-			var id, v, m int64
-			if err := sc(&id, &v, &m); err != nil {
-				return err
-			}
-			fig(id).Visits, fig(id).VisitsMobile = v, m
-			return nil
-		})
-	if err != nil {
-		return fmt.Errorf("inspections: %w", err)
-	}
-	err = eachRow(ctx, q, `SELECT unit_id, COUNT(*) FROM enf_referrals WHERE referred_on >= ? AND referred_on < ?`+in+
+	err := eachRow(ctx, q, `SELECT unit_id, COUNT(*) FROM enf_referrals WHERE referred_on >= ? AND referred_on < ?`+in+
 		` GROUP BY unit_id`, args, func(sc func(...any) error) error {
 		var id, n int64
 		err := sc(&id, &n)

@@ -110,6 +110,10 @@ func TestStatsRollupsAgreeWithCases(t *testing.T) {
 			}
 		}
 		supImportBatch(t, c, r, units, 150)
+		for i := range 40 { // 检查户次 in their own rollups
+			day := time.Date(2024, 1, 1, 0, 0, 0, 0, time.UTC).AddDate(0, 0, r.IntN(790)).Format("2006-01-02")
+			supInspections(t, c, units[i%len(units)], day, 1+r.IntN(30), r.IntN(2) == 0)
+		}
 		supCompareReports(t, c, c.units["清溪县人民政府"], 2024, 2025, 2026, 2027)
 		supCompareReports(t, c, units[0], 2025)
 
@@ -211,6 +215,15 @@ func TestStatsRebuildFixesDrift(t *testing.T) {
 		}); err != nil {
 			t.Fatal(err)
 		}
+		// An inspection through the service, another written past the rollups.
+		supInspections(t, c, u, "2025-06-01", 4, true)
+		if err := db.InTx(c.ctx, func(tx *store.Tx) error {
+			_, err := tx.ExecContext(c.ctx, `INSERT INTO enf_inspections (unit_id, inspected_on, target, visits, mobile, created_at)
+				VALUES (?, '2025-06-02', '某超市', 3, ?, ?)`, u, false, c.clock)
+			return err
+		}); err != nil {
+			t.Fatal(err)
+		}
 		var steps []string
 		res, err := c.svc.RebuildStats(c.ctx, func(done, total int, msg string) { steps = append(steps, msg) })
 		if err != nil {
@@ -223,12 +236,17 @@ func TestStatsRebuildFixesDrift(t *testing.T) {
 		if cols := strings.Join(m.Columns(), ","); cols != "filed 1→2,fine_fen 500001→500000" {
 			t.Errorf("differences %q", cols)
 		}
-		if !strings.Contains(res.Summary(), "1 行") {
-			t.Errorf("summary %q", res.Summary())
+		if im := res.InspectionMismatches; len(im) != 1 || im[0].Stored != (enforcement.InspCounts{Records: 1, Visits: 4, Mobile: 4}) ||
+			im[0].Expected != (enforcement.InspCounts{Records: 2, Visits: 7, Mobile: 4}) {
+			t.Errorf("inspection mismatches %+v", im)
+		}
+		if sum := res.Summary(); !strings.Contains(sum, "发现 1 行与案件记录不一致") || !strings.Contains(sum, "发现 1 行与检查记录不一致") {
+			t.Errorf("summary %q", sum)
 		}
 		supCompareReports(t, c, c.units["清溪县人民政府"], 2025)
-		if res, _ := c.svc.RebuildStats(c.ctx, nil); len(res.Mismatches) != 0 {
-			t.Errorf("second rebuild still finds %+v", res.Mismatches)
+		if res, _ := c.svc.RebuildStats(c.ctx, nil); len(res.Mismatches)+len(res.InspectionMismatches) != 0 ||
+			!strings.Contains(res.Summary(), "与案件记录全部一致") {
+			t.Errorf("second rebuild still finds %+v %+v", res.Mismatches, res.InspectionMismatches)
 		}
 	})
 }
