@@ -21,6 +21,10 @@ func (s *Service) SupLoadCaseFacts(ctx context.Context, tx *store.Tx, id int64) 
 	return s.loadCaseFacts(ctx, tx, id)
 }
 
+// SupRollupsOff switches the rollup upsert off (true) or on, for the
+// write-cost benchmark only.
+func SupRollupsOff(off bool) { rollupsOff.Store(off) }
+
 // SupContributions exposes the per-case contribution rule.
 func SupContributions(f CaseFacts) map[int]Counts {
 	out := map[int]Counts{}
