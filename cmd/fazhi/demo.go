@@ -99,7 +99,11 @@ func seedDemo(ctx context.Context, a *app.App) ([]demo.Login, error) {
 	if err := s.EnforcementSupervision(ctx, a.Web.Enforcement); err != nil {
 		return nil, err
 	}
-	return logins, s.EnforcementReviews(ctx, a.Web.Enforcement)
+	if err := s.EnforcementReviews(ctx, a.Web.Enforcement); err != nil {
+		return nil, err
+	}
+	// Last: the annual reports are drafted from everything seeded before.
+	return logins, s.Reports(ctx, a.Web.Reports)
 }
 
 func printDemo(w io.Writer, url, db string, logins []demo.Login) {
