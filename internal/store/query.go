@@ -242,6 +242,12 @@ func (db *DB) InTx(ctx context.Context, fn func(tx *Tx) error) (err error) {
 		}
 	}()
 	if err = fn(tx); err != nil {
+		// A cancelled context rolls the transaction back underneath fn, which
+		// then sees whatever the next statement says ("statement is closed");
+		// the caller must learn that it was the cancellation.
+		if cerr := ctx.Err(); cerr != nil && !errors.Is(err, cerr) {
+			err = fmt.Errorf("%w: %v", cerr, err)
+		}
 		return err
 	}
 	if err = sqlTx.Commit(); err != nil {

@@ -3,10 +3,12 @@ package store_test
 import (
 	"context"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"fazhi/internal/store"
 	"fazhi/internal/store/storetest"
@@ -175,6 +177,40 @@ func TestFailedMigrationRollsBack(t *testing.T) {
 		})
 		if err == nil {
 			t.Fatal("table from the failed migration exists")
+		}
+	})
+}
+
+// TestTxCancelled: a context cancelled in the middle of a transaction rolls
+// it back, and InTx says it was the cancellation even when the statement
+// that noticed failed otherwise (a statement prepared on the transaction is
+// closed by the rollback).
+func TestTxCancelled(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, db *store.DB) {
+		ctx, cancel := context.WithCancel(context.Background())
+		defer cancel()
+		q := `INSERT INTO regions (code, name, level) VALUES (?, ?, ?)`
+		err := db.InTx(ctx, func(tx *store.Tx) error {
+			for i := 0; i < 3; i++ { // the repeats run on a statement prepared on the transaction
+				if _, err := tx.ExecContext(ctx, q, fmt.Sprintf("99%04d", i), "测试", 1); err != nil {
+					return err
+				}
+			}
+			cancel()
+			time.Sleep(50 * time.Millisecond) // database/sql rolls back and closes the statement meanwhile
+			for i := 3; ; i++ { // until a statement notices
+				if _, err := tx.ExecContext(ctx, q, fmt.Sprintf("99%04d", i), "测试", 1); err != nil {
+					return err
+				}
+				time.Sleep(time.Millisecond)
+			}
+		})
+		if !errors.Is(err, context.Canceled) {
+			t.Fatalf("cancelled transaction: %v", err)
+		}
+		var n int
+		if err := db.Read().QueryRowContext(context.Background(), `SELECT COUNT(*) FROM regions WHERE code LIKE '99%'`).Scan(&n); err != nil || n != 0 {
+			t.Fatalf("rows of the cancelled transaction: %d %v", n, err)
 		}
 	})
 }
