@@ -198,7 +198,7 @@ func TestTxCancelled(t *testing.T) {
 			}
 			cancel()
 			time.Sleep(50 * time.Millisecond) // database/sql rolls back and closes the statement meanwhile
-			for i := 3; ; i++ { // until a statement notices
+			for i := 3; ; i++ {               // until a statement notices
 				if _, err := tx.ExecContext(ctx, q, fmt.Sprintf("99%04d", i), "测试", 1); err != nil {
 					return err
 				}
