@@ -144,7 +144,11 @@ func (s *Service) ReviewResultsXLSX(ctx context.Context, scope string, id int64)
 		Headers: []string{"单位", "案号", "案由", "结案日期", "得分", "等次", "扣分项目", "问题处数", "扣分", "扣分理由", "评查意见", "评查人"},
 		Widths:  []float64{28, 26, 30, 12, 8, 8, 20, 8, 8, 50, 40, 12}}
 	for _, c := range cases {
-		base := []any{c.UnitName, c.CaseNo, c.CaseTitle, c.EndedOn, c.ScoreText(), c.Grade.Label()}
+		score := any("")
+		if c.Scored {
+			score = c.Score
+		}
+		base := []any{c.UnitName, c.CaseNo, c.CaseTitle, c.EndedOn, score, c.Grade.Label()}
 		if len(c.Deductions) == 0 {
 			detail.Rows = append(detail.Rows, append(base, "", "", "", "", c.Comment, c.ReviewerName))
 			continue
