@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"fazhi/internal/auth"
+	"fazhi/internal/docgen"
 	"fazhi/internal/httpx"
 	"fazhi/internal/org"
 )
@@ -45,8 +46,10 @@ var funcs = template.FuncMap{
 		}
 		return t.Format("2006年1月2日")
 	},
-	"add":  func(a, b int) int { return a + b },
-	"join": strings.Join,
+	// titleLines breaks a document title as the exported 公文 does.
+	"titleLines": func(t string) []string { return strings.Split(docgen.BalanceTitle(t), "\n") },
+	"add":        func(a, b int) int { return a + b },
+	"join":       strings.Join,
 	"dict": func(kv ...any) map[string]any {
 		m := map[string]any{}
 		for i := 0; i+1 < len(kv); i += 2 {

@@ -140,7 +140,10 @@ func TestBrowserReportDraftToPortal(t *testing.T) {
 	screenshot(t, ctx, "public-report-list")
 	step("portal text", chromedp.Click(`#public-reports a[href^="/public/reports/"]`), chromedp.WaitVisible(`#public-report`))
 	doc := eval(`document.getElementById("public-report").innerText`)
-	for _, want := range []string{"清溪县人民政府关于2025年度法治政府建设情况的报告", "一、2025年度推进法治政府建设的主要举措和成效",
+	if title := eval(`document.querySelector("#public-report h1").innerText`); title != "清溪县人民政府关于2025年度\n法治政府建设情况的报告" {
+		t.Errorf("public title %q, want it broken as the 公文 is", title)
+	}
+	for _, want := range []string{ "一、2025年度推进法治政府建设的主要举措和成效",
 		"全县法治政府建设示范创建工作稳步推进。"} {
 		if !strings.Contains(doc, want) {
 			t.Errorf("public text lacks %q", want)
