@@ -5,7 +5,6 @@ import (
 	"net/http"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/chromedp/chromedp"
 )
@@ -14,14 +13,6 @@ import (
 // takes it: the 法治办 opens a round for two units, the department's 法制员
 // self-assesses, the 考核员 scores, the 法治办 closes it and sees the ranking.
 func TestBrowserAssessmentRound(t *testing.T) {
-	// js runs a script in the page as one step (DevTools evaluation is not
-	// subject to the page's CSP).
-	js := func(expr string) chromedp.Action[chromedp.Void] {
-		return chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
-			_, err := chromedp.Evaluate[int](expr)(ctx, tg)
-			return err
-		})
-	}
 	f := getFixture(t)
 	base := f.srv.URL
 	if tree, _ := f.app.Web.Indicator.Tree(t.Context()); len(tree) == 0 {
@@ -34,12 +25,7 @@ func TestBrowserAssessmentRound(t *testing.T) {
 	scj, sfj := idText(unitID(t, f, "清溪县市场监督管理局")), idText(unitID(t, f, "清溪县司法局"))
 	step := func(ctx context.Context, what string, actions ...chromedp.Action[chromedp.Void]) {
 		t.Helper()
-		tctx, cancel := context.WithTimeout(ctx, 30*time.Second)
-		defer cancel()
-		if err := chromedp.Do(tctx, actions...); err != nil {
-			screenshot(t, ctx, "assess-failed")
-			t.Fatalf("%s: %v", what, err)
-		}
+		browserStep(t, ctx, what, actions...)
 	}
 
 	office := browser(t)
@@ -47,11 +33,7 @@ func TestBrowserAssessmentRound(t *testing.T) {
 	var roundURL string
 	text := func(t *testing.T, ctx context.Context, a chromedp.Action[string]) string {
 		t.Helper()
-		s, err := chromedp.Run(ctx, a)
-		if err != nil {
-			t.Fatal(err)
-		}
-		return s
+		return browserText(t, ctx, a)
 	}
 	step(office, "open a round",
 		chromedp.Navigate(base+"/assessments"),

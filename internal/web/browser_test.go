@@ -60,6 +60,37 @@ func screenshot(t *testing.T, ctx context.Context, name string) {
 	_ = os.WriteFile(filepath.Join(dir, name+".png"), png, 0o644)
 }
 
+// js runs a script in the page as one step (DevTools evaluation is not
+// subject to the page's CSP).
+func js(expr string) chromedp.Action[chromedp.Void] {
+	return chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
+		_, err := chromedp.Evaluate[int](expr+"; 1")(ctx, tg)
+		return err
+	})
+}
+
+// browserStep runs one step of a walk-through with a time limit; a failure
+// keeps a screenshot named after the test.
+func browserStep(t *testing.T, ctx context.Context, what string, actions ...chromedp.Action[chromedp.Void]) {
+	t.Helper()
+	tctx, cancel := context.WithTimeout(ctx, 30*time.Second)
+	defer cancel()
+	if err := chromedp.Do(tctx, actions...); err != nil {
+		screenshot(t, ctx, strings.ReplaceAll(t.Name(), "/", "_")+"-failed")
+		t.Fatalf("%s: %v", what, err)
+	}
+}
+
+// browserText reads a value from the page.
+func browserText(t *testing.T, ctx context.Context, a chromedp.Action[string]) string {
+	t.Helper()
+	s, err := chromedp.Run(ctx, a)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s
+}
+
 func loginInBrowser(t *testing.T, ctx context.Context, base, user string) {
 	t.Helper()
 	tctx, cancel := context.WithTimeout(ctx, 30*time.Second)

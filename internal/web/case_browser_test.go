@@ -8,7 +8,6 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/chromedp/chromedp"
 
@@ -28,28 +27,13 @@ func TestBrowserCaseWalkThrough(t *testing.T) {
 	f := getFixture(t)
 	unit, item, offs := caseWebFixture(t, f)
 	base := f.srv.URL
-	js := func(expr string) chromedp.Action[chromedp.Void] {
-		return chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
-			_, err := chromedp.Evaluate[int](expr+"; 1")(ctx, tg)
-			return err
-		})
-	}
 	step := func(ctx context.Context, what string, actions ...chromedp.Action[chromedp.Void]) {
 		t.Helper()
-		tctx, cancel := context.WithTimeout(ctx, 30*time.Second)
-		defer cancel()
-		if err := chromedp.Do(tctx, actions...); err != nil {
-			screenshot(t, ctx, "case-walk-failed")
-			t.Fatalf("%s: %v", what, err)
-		}
+		browserStep(t, ctx, what, actions...)
 	}
 	text := func(ctx context.Context, a chromedp.Action[string]) string {
 		t.Helper()
-		s, err := chromedp.Run(ctx, a)
-		if err != nil {
-			t.Fatal(err)
-		}
-		return s
+		return browserText(t, ctx, a)
 	}
 
 	officer := browser(t)

@@ -25,26 +25,11 @@ func TestBrowserReviewRound(t *testing.T) {
 	base := f.srv.URL
 	step := func(ctx context.Context, what string, actions ...chromedp.Action[chromedp.Void]) {
 		t.Helper()
-		tctx, cancel := context.WithTimeout(ctx, 30*time.Second)
-		defer cancel()
-		if err := chromedp.Do(tctx, actions...); err != nil {
-			screenshot(t, ctx, "review-failed")
-			t.Fatalf("%s: %v", what, err)
-		}
+		browserStep(t, ctx, what, actions...)
 	}
 	text := func(ctx context.Context, a chromedp.Action[string]) string {
 		t.Helper()
-		s, err := chromedp.Run(ctx, a)
-		if err != nil {
-			t.Fatal(err)
-		}
-		return strings.TrimSpace(s)
-	}
-	js := func(expr string) chromedp.Action[chromedp.Void] {
-		return chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
-			_, err := chromedp.Evaluate[int](expr+"; 1")(ctx, tg)
-			return err
-		})
+		return strings.TrimSpace(browserText(t, ctx, a))
 	}
 
 	office := browser(t)

@@ -1,13 +1,11 @@
 package web_test
 
 import (
-	"context"
 	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/chromedp/chromedp"
 
@@ -21,21 +19,10 @@ import (
 func TestBrowserReportDraftToPortal(t *testing.T) {
 	f := reportFixture(t)
 	base := f.srv.URL
-	js := func(expr string) chromedp.Action[chromedp.Void] {
-		return chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
-			_, err := chromedp.Evaluate[int](expr+"; 1")(ctx, tg)
-			return err
-		})
-	}
 	ctx := browser(t)
 	step := func(what string, actions ...chromedp.Action[chromedp.Void]) {
 		t.Helper()
-		tctx, cancel := context.WithTimeout(ctx, 30*time.Second)
-		defer cancel()
-		if err := chromedp.Do(tctx, actions...); err != nil {
-			screenshot(t, ctx, "report-failed")
-			t.Fatalf("%s: %v", what, err)
-		}
+		browserStep(t, ctx, what, actions...)
 	}
 	eval := func(expr string) string {
 		t.Helper()
@@ -143,7 +130,7 @@ func TestBrowserReportDraftToPortal(t *testing.T) {
 	if title := eval(`document.querySelector("#public-report h1").innerText`); title != "清溪县人民政府关于2025年度\n法治政府建设情况的报告" {
 		t.Errorf("public title %q, want it broken as the 公文 is", title)
 	}
-	for _, want := range []string{ "一、2025年度推进法治政府建设的主要举措和成效",
+	for _, want := range []string{"一、2025年度推进法治政府建设的主要举措和成效",
 		"全县法治政府建设示范创建工作稳步推进。"} {
 		if !strings.Contains(doc, want) {
 			t.Errorf("public text lacks %q", want)
