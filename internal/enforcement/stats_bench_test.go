@@ -66,29 +66,14 @@ func TestBenchStatsPostgres(t *testing.T) {
 	t.Logf("RebuildStats, rollups empty: %s — %d case rows and %d inspection rows expected, %d + %d written",
 		d.Round(time.Millisecond), res.Rows, res.InspectionRows, len(res.Mismatches), len(res.InspectionMismatches))
 
-	rootName, countyName := b.unitName(b.root), b.unitName(b.county)
-	for _, s := range []struct {
-		name string
-		id   int64
-	}{{rootName, b.root}, {countyName, b.county}} {
-		b.load("AnnualReport " + s.name)
-		first, med, maxd := benchRuns(t, 10, func() error { _, err := b.svc.AnnualReport(b.ctx, s.id, benchMiddleYear); return err })
-		t.Logf("AnnualReport %s %d (rollups): first %s, then median %s, max %s of 10", s.name, benchMiddleYear, ms(first), ms(med), ms(maxd))
-	}
+	b.timeReports("AnnualReport", "rollups", 10, b.svc.AnnualReport)
 	// A fair test: the rollups agree with the records, cell by cell.
 	b.load("check rollups == records")
 	c := &county{ctx: b.ctx, svc: b.svc, db: b.db}
 	supCompareReports(t, c, b.root, benchMiddleYear)
 	supCompareReports(t, c, b.county, benchMiddleYear)
 	b.independentCounts(benchMiddleYear)
-	for _, s := range []struct {
-		name string
-		id   int64
-	}{{rootName, b.root}, {countyName, b.county}} {
-		b.load("AnnualReportDirect " + s.name)
-		first, med, maxd := benchRuns(t, 3, func() error { _, err := b.svc.AnnualReportDirect(b.ctx, s.id, benchMiddleYear); return err })
-		t.Logf("AnnualReportDirect %s %d (records): first %s, then median %s, max %s of 3", s.name, benchMiddleYear, ms(first), ms(med), ms(maxd))
-	}
+	b.timeReports("AnnualReportDirect", "records", 3, b.svc.AnnualReportDirect)
 	b.load("recount")
 	res, d = benchOnce(func() (enforcement.RebuildResult, error) { return b.svc.RebuildStats(b.ctx, nil) }, t)
 	t.Logf("RebuildStats, consistency recount: %s — %s", d.Round(time.Millisecond), res.Summary())
@@ -177,6 +162,19 @@ func benchSchema(t *testing.T, base, schema string) string {
 	u.RawQuery = q.Encode()
 	t.Logf("schema %s (kept; DROP SCHEMA %s CASCADE frees it)", schema, schema)
 	return u.String()
+}
+
+// timeReports times report for the province and for the county, the
+// middle year: the first call, then the median and maximum of runs more
+// (PostgreSQL plans the prepared statements generically after five).
+func (b *benchEnv) timeReports(name, from string, runs int,
+	report func(context.Context, int64, int) (enforcement.AnnualReport, error)) {
+	for _, id := range []int64{b.root, b.county} {
+		unit := b.unitName(id)
+		b.load(name + " " + unit)
+		first, med, maxd := benchRuns(b.t, runs, func() error { _, err := report(b.ctx, id, benchMiddleYear); return err })
+		b.t.Logf("%s %s %d (%s): first %s, then median %s, max %s of %d", name, unit, benchMiddleYear, from, ms(first), ms(med), ms(maxd), runs)
+	}
 }
 
 // reuse reports whether the schema already holds the same deployment.
