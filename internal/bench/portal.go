@@ -27,22 +27,9 @@ func PreparePortal(ctx context.Context, cfg app.Config, rows int) ([]int64, erro
 	if _, err := seeder.Run(ctx); err != nil {
 		return nil, err
 	}
-	var units []int64
-	r, err := a.DB.Read().QueryContext(ctx, `SELECT id FROM units WHERE level = 'department' ORDER BY id`)
+	units, err := departments(ctx, a)
 	if err != nil {
 		return nil, err
-	}
-	for r.Next() {
-		var id int64
-		if err := r.Scan(&id); err != nil {
-			r.Close()
-			return nil, err
-		}
-		units = append(units, id)
-	}
-	r.Close()
-	if len(units) == 0 {
-		return nil, fmt.Errorf("no departments in the demo county")
 	}
 	rng := rand.New(rand.NewPCG(1, 2))
 	now := time.Now().UTC()
@@ -118,4 +105,36 @@ func PortalQuery(base string, units []int64, i int) string {
 	}
 	q.Set("page", fmt.Sprint(1+rng.IntN(5)))
 	return strings.TrimSuffix(base, "/") + "/public/enforcement/decisions?" + q.Encode()
+}
+
+// PortalUnits reads the unit ids of a database PreparePortal filled (for a
+// rerun on it): the departments, as PreparePortal drew from.
+func PortalUnits(ctx context.Context, cfg app.Config) ([]int64, error) {
+	a, err := app.Open(ctx, cfg, nil)
+	if err != nil {
+		return nil, err
+	}
+	defer a.Close()
+	return departments(ctx, a)
+}
+
+// departments are the demo county's departments, which hold the decisions.
+func departments(ctx context.Context, a *app.App) ([]int64, error) {
+	var units []int64
+	r, err := a.DB.Read().QueryContext(ctx, `SELECT id FROM units WHERE level = 'department' ORDER BY id`)
+	if err != nil {
+		return nil, err
+	}
+	defer r.Close()
+	for r.Next() {
+		var id int64
+		if err := r.Scan(&id); err != nil {
+			return nil, err
+		}
+		units = append(units, id)
+	}
+	if len(units) == 0 {
+		return nil, fmt.Errorf("no departments in the demo county")
+	}
+	return units, r.Err()
 }

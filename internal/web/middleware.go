@@ -90,6 +90,13 @@ func (s *Server) guard(rt httpx.Route) http.Handler {
 		return s.apiGuard(rt)
 	}
 	h := http.Handler(rt.Handler)
+	if rt.Public && rt.Method == http.MethodGet && (rt.Pattern == "/public" || strings.HasPrefix(rt.Pattern, "/public/")) {
+		// The public portal shows the same published pages to everyone: a
+		// visitor's session is not looked up (no database read per page for
+		// logged-in staff), and nothing there can change state. Security
+		// headers and the cross-origin check still wrap it (Handler).
+		return h
+	}
 	if rt.Public {
 		return s.withSession(h)
 	}

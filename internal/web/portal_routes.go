@@ -1,6 +1,7 @@
 package web
 
 import (
+	"html/template"
 	"net/http"
 	"strconv"
 
@@ -37,6 +38,11 @@ type portalUnitPick struct {
 	Units  []enforcement.PublicUnit
 	UnitID int64
 	Name   string
+}
+
+// Options are the unit <option>s with the picked one selected.
+func (p portalUnitPick) Options() template.HTML {
+	return selectOptions(len(p.Units), func(i int) (int64, string) { return p.Units[i].ID, p.Units[i].Name }, p.UnitID)
 }
 
 func (s *Server) portalUnit(r *http.Request) (portalUnitPick, error) {
