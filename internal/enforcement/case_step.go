@@ -259,6 +259,9 @@ func (s *Service) TakeStep(ctx context.Context, caseID int64, in StepInput) erro
 		if in.Note == "" {
 			return invalid("请填写移送的机关和理由")
 		}
+		// The 移送 is the case's decision (taken before any other, 处罚法第二十七条):
+		// the 统计年报 counts it in the year it was taken, as it does imported ones.
+		after.Decision, after.DecidedOn = DecTransfer, in.On
 	case StepRevoke:
 		if in.Note == "" {
 			return invalid("请填写撤销的依据（如行政复议决定书、判决书文号）")

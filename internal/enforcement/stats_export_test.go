@@ -39,3 +39,6 @@ const (
 	SupFiled, SupDecPenalty, SupRevoked, SupFine, SupFineFen = cFiled, cDecPenalty, cRevoked, cFine, cFineFen
 	SupWarning, SupOther, SupMajorReviewed, SupFiledMobile   = cWarning, cOther, cMajorReviewed, cFiledMobile
 )
+
+// SupColDecTransfer is the rollup column of 移送 decisions.
+const SupColDecTransfer = cDecTransfer

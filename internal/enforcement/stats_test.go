@@ -445,7 +445,27 @@ func TestStatsServiceWritesAgreeWithRecords(t *testing.T) {
 				t.Fatal(err)
 			}
 		}
+		// A case the service transfers (移送) before any decision counts as 移送
+		// in the year it was transferred.
+		second := supCount(t, db, `SELECT MAX(id) FROM enf_officers WHERE unit_id = ?`, c.scjgj)
+		tid, err := c.svc.CreateCase(c.ctx, enforcement.CaseInput{UnitID: c.scjgj, ItemID: items[0].ID, Procedure: enforcement.ProcOrdinary,
+			Title: "涉嫌生产销售伪劣产品", PartyKind: "person", PartyName: "李小三", FiledOn: "2026-03-01",
+			Officers: []enforcement.CaseOfficerInput{{OfficerID: officer, Lead: true, ShownCert: true}, {OfficerID: second, ShownCert: true}}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := c.svc.TakeStep(c.ctx, tid, enforcement.StepInput{Step: enforcement.StepTransfer, On: "2026-03-02",
+			Note: "涉嫌犯罪，移送县公安局"}); err != nil {
+			t.Fatal(err)
+		}
 		supCompareReports(t, c.county, c.gov, 2025, 2026)
+		rep2026, err := c.svc.AnnualReport(c.ctx, c.scjgj, 2026)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if n := rep2026.Total.Sum()[enforcement.SupColDecTransfer]; n != 1 {
+			t.Errorf("移送 in the 2026 rollups: %d, want 1", n)
+		}
 		res, err := c.svc.RebuildStats(c.ctx, nil)
 		if err != nil || len(res.Mismatches) != 0 {
 			t.Fatalf("recount after service and import writes: %+v %v", res.Mismatches, err)
