@@ -16,7 +16,8 @@ import (
 	"sync"
 	"time"
 
-	_ "github.com/jackc/pgx/v5/stdlib" // registers the "pgx" driver
+	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/stdlib" // also registers the "pgx" driver
 	_ "modernc.org/sqlite"             // registers the "sqlite" driver
 )
 
@@ -64,10 +65,19 @@ func openPostgres(ctx context.Context, dsn string) (*DB, error) {
 	if _, err := url.Parse(dsn); err != nil {
 		return nil, fmt.Errorf("invalid PostgreSQL URL: %w", err)
 	}
-	db, err := sql.Open("pgx", dsn)
+	cfg, err := pgx.ParseConfig(dsn)
 	if err != nil {
-		return nil, fmt.Errorf("open PostgreSQL: %w", err)
+		return nil, fmt.Errorf("invalid PostgreSQL URL: %w", err)
 	}
+	// pgx prepares every statement; after five runs PostgreSQL may switch
+	// to a generic plan that ignores the scope and year it is given (the
+	// 统计年报 over a province went from 0.3 s to 26 s that way, see
+	// docs/BENCHMARKS.md). Plans are made for the values at hand unless the
+	// URL says otherwise.
+	if _, set := cfg.RuntimeParams["plan_cache_mode"]; !set {
+		cfg.RuntimeParams["plan_cache_mode"] = "force_custom_plan"
+	}
+	db := stdlib.OpenDB(*cfg)
 	db.SetMaxOpenConns(20)
 	db.SetMaxIdleConns(10)
 	db.SetConnMaxIdleTime(5 * time.Minute)

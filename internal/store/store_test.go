@@ -214,3 +214,17 @@ func TestTxCancelled(t *testing.T) {
 		}
 	})
 }
+
+// TestPostgresCustomPlans: PostgreSQL connections plan each statement for
+// its values (a generic plan for a prepared scope query scanned a whole
+// year once per unit).
+func TestPostgresCustomPlans(t *testing.T) {
+	db := storetest.Postgres(t)
+	var mode string
+	if err := db.Read().QueryRowContext(context.Background(), `SHOW plan_cache_mode`).Scan(&mode); err != nil {
+		t.Fatal(err)
+	}
+	if mode != "force_custom_plan" {
+		t.Errorf("plan_cache_mode = %q", mode)
+	}
+}
