@@ -46,21 +46,19 @@ var enfMetrics = []enfMetric{
 			return n / 1000000, n > 0, err
 		}},
 	{metric.Metric{Key: "enforce.inspections", Name: "行政检查户次", Unit: "户次", Kind: metric.KindCount, Aggregate: metric.AggSum,
-		Group: groupEnforce, Owner: groupEnforce, Doc: "全年登记的行政检查户次，取自行政检查记录"},
+		Group: groupEnforce, Owner: groupEnforce, Doc: "全年登记的行政检查户次，取自行政检查记录（随每次登记更新的年度汇总）"},
 		func(ctx context.Context, s *Service, path string, y int) (float64, bool, error) {
-			from, to := yearRange(y)
-			n, err := s.count(ctx, `SELECT COALESCE(SUM(i.visits), 0) FROM enf_inspections i WHERE i.unit_id IN (SELECT id FROM units WHERE path LIKE ?)
-				AND i.inspected_on >= ? AND i.inspected_on <= ?`, path+"%", from, to)
+			n, err := s.count(ctx, `SELECT COALESCE(SUM(i.visits), 0) FROM enf_inspection_stats i
+				WHERE i.unit_id IN (SELECT id FROM units WHERE path LIKE ?) AND i.year = ?`, path+"%", y)
 			return n, n > 0, err
 		}},
 	{metric.Metric{Key: "enforce.mobile_rate", Name: "掌上执法率", Unit: "%", Kind: metric.KindRate, Aggregate: metric.AggNone,
 		Group: groupEnforce, Owner: groupEnforce, Doc: "行政检查户次中使用掌上执法终端记录的比例，取自行政检查记录"},
 		func(ctx context.Context, s *Service, path string, y int) (float64, bool, error) {
-			from, to := yearRange(y)
 			var all, mobile float64
-			err := s.DB.Read().QueryRowContext(ctx, `SELECT COALESCE(SUM(i.visits), 0), COALESCE(SUM(CASE WHEN i.mobile THEN i.visits ELSE 0 END), 0)
-				FROM enf_inspections i WHERE i.unit_id IN (SELECT id FROM units WHERE path LIKE ?) AND i.inspected_on >= ? AND i.inspected_on <= ?`,
-				path+"%", from, to).Scan(&all, &mobile)
+			err := s.DB.Read().QueryRowContext(ctx, `SELECT COALESCE(SUM(i.visits), 0), COALESCE(SUM(i.visits_mobile), 0)
+				FROM enf_inspection_stats i WHERE i.unit_id IN (SELECT id FROM units WHERE path LIKE ?) AND i.year = ?`,
+				path+"%", y).Scan(&all, &mobile)
 			if err != nil || all == 0 {
 				return 0, false, err
 			}
