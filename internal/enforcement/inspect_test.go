@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"fazhi/internal/enforcement"
+	"fazhi/internal/metric"
 	"fazhi/internal/store"
 	"fazhi/internal/store/storetest"
 )
@@ -71,6 +72,27 @@ func TestRecordInspectionsAndTotals(t *testing.T) {
 		_, all, _ := c.svc.Inspections(c.ctx, enforcement.InspectionFilter{})
 		if all.Records != 4 || all.Visits != 29 {
 			t.Fatalf("all totals %+v", all)
+		}
+		// The figures for indicators and the report say the same, by year.
+		reg := metric.New()
+		if err := c.svc.RegisterMetrics(reg); err != nil {
+			t.Fatal(err)
+		}
+		gov := c.units["清溪县人民政府"]
+		for _, w := range []struct {
+			key   string
+			year  int
+			want  float64
+			known bool
+		}{{"enforce.inspections", 2026, 26, true}, {"enforce.inspections", 2025, 3, true}, {"enforce.mobile_rate", 2025, 0, true},
+			{"enforce.inspections", 2024, 0, false}} {
+			v, err := reg.Value(c.ctx, w.key, gov, metric.Year(w.year))
+			if err != nil || v.Known != w.known || v.Number != w.want {
+				t.Errorf("%s %d = %+v %v, want %v", w.key, w.year, v, err, w.want)
+			}
+		}
+		if v, _ := reg.Value(c.ctx, "enforce.mobile_rate", scj, metric.Year(2026)); v.Number < 96.15 || v.Number > 96.16 {
+			t.Errorf("掌上执法率 %v, want 25/26", v.Number)
 		}
 	})
 }
