@@ -273,10 +273,11 @@ func b2i(b bool) int64 {
 	return 0
 }
 
-// caseFactsSelect reads a case's facts; "reviewed" is any recorded 法制审核.
+// caseFactsSelect reads a case's facts; "reviewed" is a 法制审核 that passed, as the
+// case step, the import and the 统计年报 column 其中经法制审核 count it.
 const caseFactsSelect = `SELECT c.unit_id, c.category, c.procedure, c.state, c.decision, c.filed_on, c.decided_on,
 	c.fine_fen, c.confiscated_fen, c.hearing, c.major,
-	EXISTS (SELECT 1 FROM enf_legal_reviews r WHERE r.case_id = c.id), c.mobile, c.penalty_text FROM enf_cases c `
+	EXISTS (SELECT 1 FROM enf_legal_reviews r WHERE r.case_id = c.id AND r.result = 'pass'), c.mobile, c.penalty_text FROM enf_cases c `
 
 func scanCaseFacts(sc interface{ Scan(...any) error }) (CaseFacts, error) {
 	var f CaseFacts

@@ -36,7 +36,7 @@ var decisionsSQL = func() string {
 		cols = append(cols, sum(inForce+" AND ("+kindSQL(pk.Kind)+")"))
 	}
 	cols = append(cols, sum("c.hearing"), sum("c.major"),
-		sum("c.major AND EXISTS (SELECT 1 FROM enf_legal_reviews r WHERE r.case_id = c.id)"),
+		sum("c.major AND EXISTS (SELECT 1 FROM enf_legal_reviews r WHERE r.case_id = c.id AND r.result = 'pass')"),
 		"CAST(SUM(CASE WHEN "+inForce+" THEN c.fine_fen ELSE 0 END) AS BIGINT)",
 		"CAST(SUM(CASE WHEN "+inForce+" THEN c.confiscated_fen ELSE 0 END) AS BIGINT)")
 	return `SELECT c.unit_id, SUBSTR(c.decided_on, 1, 4), c.category, ` + strings.Join(cols, ", ") + `
