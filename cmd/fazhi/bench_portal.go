@@ -13,6 +13,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"runtime/pprof"
+	"strings"
 	"syscall"
 	"time"
 
@@ -38,6 +39,7 @@ func runBenchPortal(args []string, stdout, stderr io.Writer) int {
 	path := fs.String("path", "", "load this fixed path instead of the search mix (e.g. /healthz, to measure the tool itself)")
 	prof := fs.String("server-cpuprofile", "", "write a CPU profile of the server process over the measured run to this file")
 	wrkScript := fs.String("wrk-script", "", "write a wrk Lua script with the same query mix to this file and exit (with --keep and --reuse: for that database)")
+	wrkArgs := fs.String("wrk", "", `instead of the Go open loop, run wrk with these arguments and the mix's script, e.g. "-t1 -c50 -d30s -- 100" (after --: a pause in ms per request and connection)`)
 	child := fs.Bool("serve-child", false, "internal: serve the database in --keep, profiling the CPU into --server-cpuprofile")
 	addrFlag := fs.String("addr", "", "internal (with --serve-child): listen address")
 	if err := fs.Parse(args); err != nil {
@@ -133,6 +135,9 @@ func runBenchPortal(args []string, stdout, stderr io.Writer) int {
 		// The child profiles from SIGUSR1 to SIGTERM: the measured run only.
 		_ = srv.Process.Signal(syscall.SIGUSR1)
 	}
+	if *wrkArgs != "" {
+		return runWrk(srv.Process.Pid, dir, base, units, *wrkArgs, stdout, stderr)
+	}
 	srvCPU0, selfCPU0 := processCPU(srv.Process.Pid), selfCPU()
 	r := bench.OpenLoop(ctx, *rate, *dur, url)
 	srvCPU, selfCPUUsed := processCPU(srv.Process.Pid)-srvCPU0, selfCPU()-selfCPU0
@@ -217,4 +222,37 @@ func selfCPU() time.Duration {
 		return 0
 	}
 	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+}
+
+// runWrk drives the server with wrk (closed loop: each connection sends its
+// next request when the previous one is answered, after the pause) and
+// prints wrk's figures with the CPU each side used.
+func runWrk(pid int, dir, base string, units []int64, args string, stdout, stderr io.Writer) int {
+	script := filepath.Join(dir, "portal.lua")
+	if err := os.WriteFile(script, []byte(bench.WrkScript(units)), 0o640); err != nil {
+		fmt.Fprintln(stderr, "fazhi:", err)
+		return 1
+	}
+	opts, extra, _ := strings.Cut(args, "--")
+	argv := append(strings.Fields(opts), "-s", script, base)
+	if extra = strings.TrimSpace(extra); extra != "" {
+		argv = append(argv, append([]string{"--"}, strings.Fields(extra)...)...)
+	}
+	cmd := exec.Command("wrk", argv...)
+	cmd.Stdout, cmd.Stderr = stdout, stderr
+	srv0 := processCPU(pid)
+	t0 := time.Now()
+	if err := cmd.Run(); err != nil {
+		fmt.Fprintln(stderr, "fazhi: wrk:", err)
+		return 1
+	}
+	secs := time.Since(t0).Seconds()
+	srvCPU := processCPU(pid) - srv0
+	var wrkCPU time.Duration
+	if ps := cmd.ProcessState; ps != nil {
+		wrkCPU = ps.UserTime() + ps.SystemTime()
+	}
+	fmt.Fprintf(stdout, "wrk %s\nCPU: server %.0f %% of one core, wrk %.0f %% of one core\n", strings.Join(argv, " "),
+		100*srvCPU.Seconds()/secs, 100*wrkCPU.Seconds()/secs)
+	return 0
 }

@@ -31,6 +31,12 @@ func OpenLoop(ctx context.Context, rate int, d time.Duration, url func(i int) st
 	interval := time.Second / time.Duration(rate)
 	lat := make([]time.Duration, n)
 	codes := make([]int, n)
+	// The URLs are drawn before the clock starts: the generator shares the
+	// cores with the server, and its own work should stay off the run.
+	urls := make([]string, n)
+	for i := range urls {
+		urls[i] = url(i)
+	}
 	var wg sync.WaitGroup
 	start := time.Now()
 	for i := 0; i < n; i++ {
@@ -48,7 +54,7 @@ func OpenLoop(ctx context.Context, rate int, d time.Duration, url func(i int) st
 		wg.Add(1)
 		go func(i int, due time.Time) {
 			defer wg.Done()
-			resp, err := client.Get(url(i))
+			resp, err := client.Get(urls[i])
 			if err != nil {
 				codes[i], lat[i] = -1, time.Since(due)
 				return

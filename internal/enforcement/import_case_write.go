@@ -3,6 +3,7 @@ package enforcement
 import (
 	"context"
 	"fmt"
+	"strings"
 	"time"
 
 	"fazhi/internal/audit"
@@ -23,6 +24,14 @@ type caseWriter struct {
 	args      []any
 	facts     []CaseFacts
 	n         int
+	// On SQLite the import numbers its cases itself: its transaction is
+	// the only writer, so the ids after the table's largest are free, and
+	// the officers and 法制审核 records need no RETURNING to find their case
+	// (which cost a result row per case). PostgreSQL draws them from the
+	// sequence and returns them.
+	ownIDs bool
+	nextID int64
+	ids    []int64 // the ids of the chunk being written, in row order
 }
 
 // statsEvery bounds the facts held before they are handed to addStats (the
@@ -30,17 +39,30 @@ type caseWriter struct {
 const statsEvery = 50_000
 
 func (s *Service) newCaseWriter(ctx context.Context, tx *store.Tx, r *importRun) (*caseWriter, error) {
-	return &caseWriter{s: s, tx: tx, r: r, actorID: store.NullInt(audit.ActorFrom(ctx).UserID),
-		actorName: regActorName(ctx, tx), now: s.now(), full: CaseInsertSQL(chunkRows),
-		args: make([]any, 0, chunkRows*len(caseColumns))}, nil
+	w := &caseWriter{s: s, tx: tx, r: r, actorID: store.NullInt(audit.ActorFrom(ctx).UserID),
+		actorName: regActorName(ctx, tx), now: s.now(), ownIDs: tx.Dialect() == store.SQLite,
+		args: make([]any, 0, chunkRows*(len(caseColumns)+1)), ids: make([]int64, 0, chunkRows)}
+	w.full = caseInsertSQL(chunkRows, w.ownIDs)
+	if w.ownIDs {
+		if err := tx.QueryRowContext(ctx, `SELECT COALESCE(MAX(id), 0) FROM enf_cases`).Scan(&w.nextID); err != nil {
+			return nil, fmt.Errorf("imported case ids: %w", err)
+		}
+	}
+	return w, nil
 }
 
 // write inserts one chunk of valid rows.
 func (w *caseWriter) write(ctx context.Context, chunk []caseRecord) error {
 	args := w.args[:0]
+	w.ids = w.ids[:0]
 	links := false
 	for i := range chunk {
 		c := &chunk[i]
+		if w.ownIDs {
+			w.nextID++
+			w.ids = append(w.ids, w.nextID)
+			args = append(args, w.nextID)
+		}
 		var err error
 		if args, err = w.appendRow(args, c); err != nil {
 			return err
@@ -50,14 +72,19 @@ func (w *caseWriter) write(ctx context.Context, chunk []caseRecord) error {
 	}
 	q := w.full
 	if len(chunk) != chunkRows {
-		q = CaseInsertSQL(len(chunk))
+		q = caseInsertSQL(len(chunk), w.ownIDs)
 	}
-	if links {
-		if err := w.insertLinked(ctx, q, args, chunk); err != nil {
+	if links && !w.ownIDs {
+		if err := w.returnIDs(ctx, q, args, chunk); err != nil {
 			return err
 		}
 	} else if _, err := w.tx.ExecContext(ctx, q, args...); err != nil {
 		return fmt.Errorf("insert imported cases (rows %d–%d): %w", chunk[0].row, chunk[len(chunk)-1].row, err)
+	}
+	if links {
+		if err := w.insertLinks(ctx, chunk); err != nil {
+			return err
+		}
 	}
 	w.args = args
 	w.n += len(chunk)
@@ -86,9 +113,9 @@ func (w *caseWriter) appendRow(args []any, c *caseRecord) ([]any, error) {
 		w.actorID, w.actorName, w.now, w.now), nil
 }
 
-// insertLinked inserts a chunk returning the new ids, then the chunk's
-// officers and 法制审核 records.
-func (w *caseWriter) insertLinked(ctx context.Context, q string, args []any, chunk []caseRecord) error {
+// returnIDs inserts a chunk returning the new ids (PostgreSQL), in the
+// chunk's row order.
+func (w *caseWriter) returnIDs(ctx context.Context, q string, args []any, chunk []caseRecord) error {
 	rows, err := w.tx.QueryContext(ctx, q+" RETURNING id, case_no", args...)
 	if err != nil {
 		return fmt.Errorf("insert imported cases (rows %d–%d): %w", chunk[0].row, chunk[len(chunk)-1].row, err)
@@ -107,9 +134,18 @@ func (w *caseWriter) insertLinked(ctx context.Context, q string, args []any, chu
 	if err := rows.Err(); err != nil {
 		return err
 	}
-	var officers, reviews []any
 	for _, c := range chunk {
-		id := ids[c.caseNo]
+		w.ids = append(w.ids, ids[c.caseNo])
+	}
+	return nil
+}
+
+// insertLinks inserts the officers and 法制审核 records of the chunk just
+// written (w.ids).
+func (w *caseWriter) insertLinks(ctx context.Context, chunk []caseRecord) error {
+	var officers, reviews []any
+	for k, c := range chunk {
+		id := w.ids[k]
 		for i, o := range c.officers {
 			role := "handler"
 			if i == 0 {
@@ -138,10 +174,7 @@ func (w *caseWriter) insertValues(ctx context.Context, into string, width int, a
 		return nil
 	}
 	row := "(" + store.Placeholders(width) + ")"
-	q := "INSERT INTO " + into + " VALUES " + row
-	for i := 1; i < len(args)/width; i++ {
-		q += ", " + row
-	}
+	q := "INSERT INTO " + into + " VALUES " + strings.TrimSuffix(strings.Repeat(row+", ", len(args)/width), ", ")
 	_, err := w.tx.ExecContext(ctx, q, args...)
 	return err
 }

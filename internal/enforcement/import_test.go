@@ -110,7 +110,13 @@ func TestImportConfirmSavesTheWholeBatch(t *testing.T) {
 			`SELECT COUNT(*) FROM enf_case_officers o JOIN enf_cases c ON c.id = o.case_id WHERE c.batch_id = ?`:                     600,
 			`SELECT COUNT(*) FROM enf_legal_reviews r JOIN enf_cases c ON c.id = r.case_id WHERE c.batch_id = ?`:                     300,
 			`SELECT COUNT(*) FROM enf_cases WHERE batch_id = ? AND major AND fine_fen = 500050 AND confiscated_fen = 12000`:          300,
-			`SELECT COUNT(*) FROM enf_import_batches WHERE id = ? AND content = ''`:                                                  1,
+			// Each company case (odd rows) has its own two officers, the first
+			// certificate as 主办, and its 法制审核 record; no person's case has any.
+			`SELECT COUNT(*) FROM enf_case_officers o JOIN enf_cases c ON c.id = o.case_id JOIN enf_officers f ON f.id = o.officer_id
+				WHERE c.batch_id = ? AND c.party_kind = 'org' AND (o.role = 'lead') = (f.cert_no = 'IMP369901001')`: 600,
+			`SELECT COUNT(DISTINCT r.case_id) FROM enf_legal_reviews r JOIN enf_cases c ON c.id = r.case_id
+				WHERE c.batch_id = ? AND c.party_kind = 'org' AND c.major`: 300,
+			`SELECT COUNT(*) FROM enf_import_batches WHERE id = ? AND content = ''`: 1,
 		} {
 			if n := impCount(t, db, q, id); n != want {
 				t.Errorf("%s: %d, want %d", q, n, want)

@@ -186,13 +186,20 @@ var caseColumns = []string{"unit_id", "subject_id", "item_id", "category", "case
 	"updated_at"}
 
 // CaseInsertSQL is the multi-row INSERT of n imported cases (also used by
-// the benchmark's plain-insert baseline, so both write the same statement).
-func CaseInsertSQL(n int) string {
-	row := "(" + store.Placeholders(len(caseColumns)) + ")"
+// the benchmark's case-rows-only baseline).
+func CaseInsertSQL(n int) string { return caseInsertSQL(n, false) }
+
+// caseInsertSQL is that INSERT, with the id as a first column when withID.
+func caseInsertSQL(n int, withID bool) string {
+	width, cols := len(caseColumns), strings.Join(caseColumns, ", ")
+	if withID {
+		width, cols = width+1, "id, "+cols
+	}
+	row := "(" + store.Placeholders(width) + ")"
 	var b strings.Builder
-	b.Grow(40 + len(caseColumns)*16 + n*(len(row)+2))
+	b.Grow(40 + len(cols) + n*(len(row)+2))
 	b.WriteString("INSERT INTO enf_cases (")
-	b.WriteString(strings.Join(caseColumns, ", "))
+	b.WriteString(cols)
 	b.WriteString(") VALUES ")
 	for i := 0; i < n; i++ {
 		if i > 0 {
