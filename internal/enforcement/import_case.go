@@ -28,6 +28,9 @@ type caseRecord struct {
 	decisionNo, penaltyText       string
 	fine, confiscated             int64
 	officers                      []int64
+	// Filled by the writer's prep: the party's id as stored (a 身份证号
+	// sealed, a 统一社会信用代码 as it is), its blind index, the sealed phone.
+	storedID, idIndex, sealedPhone string
 }
 
 // statFacts are the record's contribution to the 统计年报.

@@ -63,10 +63,7 @@ func (w *caseWriter) write(ctx context.Context, chunk []caseRecord) error {
 			w.ids = append(w.ids, w.nextID)
 			args = append(args, w.nextID)
 		}
-		var err error
-		if args, err = w.appendRow(args, c); err != nil {
-			return err
-		}
+		args = w.appendRow(args, c)
 		links = links || len(c.officers) > 0 || c.reviewed
 		w.facts = append(w.facts, c.statFacts())
 	}
@@ -94,23 +91,31 @@ func (w *caseWriter) write(ctx context.Context, chunk []caseRecord) error {
 	return nil
 }
 
-func (w *caseWriter) appendRow(args []any, c *caseRecord) ([]any, error) {
-	sealedID := c.partyID // a 统一社会信用代码 is public; a 身份证号 is sealed
+// seal readies a valid row for writing: its personal data sealed, the
+// party's id indexed. It is the run's prep, so it runs on the parsing
+// goroutine (the Cipher is safe for concurrent use).
+func (w *caseWriter) seal(c *caseRecord) error {
+	c.storedID = c.partyID // a 统一社会信用代码 is public; a 身份证号 is sealed
 	if c.partyKind == PartyPerson {
 		var err error
-		if sealedID, err = w.s.Cipher.Seal(c.partyID); err != nil {
-			return nil, fmt.Errorf("seal party id: %w", err)
+		if c.storedID, err = w.s.Cipher.Seal(c.partyID); err != nil {
+			return fmt.Errorf("seal party id: %w", err)
 		}
 	}
-	phone, err := w.s.Cipher.Seal(c.phone)
-	if err != nil {
-		return nil, fmt.Errorf("seal phone: %w", err)
+	var err error
+	if c.sealedPhone, err = w.s.Cipher.Seal(c.phone); err != nil {
+		return fmt.Errorf("seal phone: %w", err)
 	}
+	c.idIndex = w.s.Cipher.Index(c.partyID)
+	return nil
+}
+
+func (w *caseWriter) appendRow(args []any, c *caseRecord) []any {
 	return append(args, c.unitID, store.NullInt(c.subjectID), c.itemID, string(c.category), c.caseNo, string(c.procedure),
-		string(c.state), c.title, c.source, c.partyKind, c.partyName, sealedID, w.s.Cipher.Index(c.partyID), phone,
+		string(c.state), c.title, c.source, c.partyKind, c.partyName, c.storedID, c.idIndex, c.sealedPhone,
 		c.address, c.facts, c.major, c.collective, c.mobile, c.foundOn, c.filedOn, c.decidedOn, string(c.decision),
 		c.decisionNo, c.fine, c.confiscated, c.penaltyText, c.hearing, c.servedOn, c.paidOn, c.closedOn, w.r.batch.ID,
-		w.actorID, w.actorName, w.now, w.now), nil
+		w.actorID, w.actorName, w.now, w.now)
 }
 
 // returnIDs inserts a chunk returning the new ids (PostgreSQL), in the

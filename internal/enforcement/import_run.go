@@ -30,6 +30,9 @@ type importRun struct {
 	rep    ImportReport
 	rows   int
 	errs   int
+	// prep, when set, readies a valid case row for writing (seals its
+	// personal data); it runs on the parsing goroutine.
+	prep func(*caseRecord) error
 }
 
 // chunkRows is how many rows go into one multi-row INSERT (36 columns ×
@@ -57,60 +60,155 @@ func (r *importRun) tick() {
 }
 
 // cases runs the pass over a case file; sink receives valid chunks.
+//
+// Reading and checking the rows (and prep, when set: sealing personal
+// data) runs on its own goroutine, a few chunks ahead of this one, which
+// checks each chunk's case numbers against the database, records the
+// issues and hands the chunk to sink: on two cores the parsing overlaps
+// the writing. This goroutine alone touches the report, the transaction
+// and sink, in the order the rows come, so the outcome is the same as a
+// single pass.
 func (r *importRun) cases(ctx context.Context, sink func([]caseRecord) error) error {
-	cp := &caseParser{t: r.t, lk: r.lk, today: r.today}
-	r.rep.Headers = casePreviewHeaders
-	seen := make(map[string]int, max(r.total, 1024))
-	chunk := make([]caseRecord, 0, chunkRows)
-	flush := func() error {
-		if len(chunk) == 0 {
-			return nil
+	pctx, cancel := context.WithCancel(ctx)
+	chunks, free := r.parseCases(pctx)
+	drain := func() {
+		cancel()
+		for range chunks {
 		}
-		if err := r.caseDupes(ctx, chunk); err != nil {
+	}
+	r.rep.Headers = casePreviewHeaders
+	for pc := range chunks {
+		if pc.err != nil {
+			drain()
+			return pc.err
+		}
+		if r.rows = pc.rows; pc.rows/progressEvery != pc.first/progressEvery {
+			r.p.Set(r.rows, max(r.total, r.rows), fmt.Sprintf("%s第%d行", r.verb, r.rows))
+		}
+		r.issue(pc.issues...)
+		for i := range pc.recs {
+			if len(r.rep.Preview) >= PreviewRows {
+				break
+			}
+			r.rep.Preview = append(r.rep.Preview, previewCase(pc.recs[i], r.lk.unitName[pc.recs[i].unitID]))
+		}
+		if err := r.flush(ctx, pc.recs, sink); err != nil {
+			drain()
 			return err
 		}
-		var err error
-		if r.errs == 0 {
-			err = sink(chunk)
-		}
-		chunk = chunk[:0]
+		free <- pc.recs[:0]
+	}
+	cancel()
+	return ctx.Err()
+}
+
+// flush checks a chunk's case numbers against the database and, while no
+// error has been found, hands it to sink.
+func (r *importRun) flush(ctx context.Context, chunk []caseRecord, sink func([]caseRecord) error) error {
+	if len(chunk) == 0 {
+		return nil
+	}
+	if err := r.caseDupes(ctx, chunk); err != nil {
 		return err
 	}
-	for {
-		row, cells, err := r.t.next()
-		if err == io.EOF {
-			break
-		}
-		if err != nil {
-			return err
-		}
-		if r.rows++; r.rows%progressEvery == 0 {
-			if err := ctx.Err(); err != nil {
-				return err
-			}
-			r.tick()
-		}
-		rec, issues := cp.parse(row, cells)
-		if prev, dup := seen[rec.caseNo]; dup && rec.caseNo != "" {
-			issues = append(issues, ImportIssue{Row: row, Column: r.t.name("case_no"),
-				Msg: fmt.Sprintf("案号%s与第%d行重复", rec.caseNo, prev)})
-		} else if rec.caseNo != "" {
-			seen[rec.caseNo] = row
-		}
-		if len(issues) > 0 {
-			r.issue(issues...)
-			continue
-		}
-		if len(r.rep.Preview) < PreviewRows {
-			r.rep.Preview = append(r.rep.Preview, previewCase(rec, r.lk.unitName[rec.unitID]))
-		}
-		if chunk = append(chunk, rec); len(chunk) == chunkRows {
-			if err := flush(); err != nil {
-				return err
-			}
-		}
+	if r.errs > 0 {
+		return nil
 	}
-	return flush()
+	return sink(chunk)
+}
+
+// parsedChunk is what the parsing goroutine hands on: the valid rows of a
+// stretch of the file, the issues found in it, and the count of rows read
+// before (first) and after (rows) it.
+type parsedChunk struct {
+	recs        []caseRecord
+	issues      []ImportIssue
+	first, rows int
+	err         error
+}
+
+// chunksAhead is how many chunks the parsing may run ahead of the writing.
+const chunksAhead = 3
+
+// parseCases reads and checks the rows on a goroutine. The chunks' slices
+// come back through free to be filled again. The channel is closed when
+// the file ends, on the first read error (sent as a chunk), or when ctx is
+// done.
+func (r *importRun) parseCases(ctx context.Context) (<-chan parsedChunk, chan<- []caseRecord) {
+	out := make(chan parsedChunk, chunksAhead)
+	free := make(chan []caseRecord, chunksAhead+2)
+	for range chunksAhead + 2 {
+		free <- make([]caseRecord, 0, chunkRows)
+	}
+	cp := &caseParser{t: r.t, lk: r.lk, today: r.today}
+	prep, rows := r.prep, r.rows
+	go func() {
+		defer close(out)
+		seen := make(map[string]int, max(r.total, 1024))
+		send := func(pc parsedChunk) bool {
+			select {
+			case out <- pc:
+				return true
+			case <-ctx.Done():
+				return false
+			}
+		}
+		pc := parsedChunk{first: rows}
+		select {
+		case pc.recs = <-free:
+		case <-ctx.Done():
+			return
+		}
+		for {
+			row, cells, err := r.t.next()
+			if err == io.EOF {
+				break
+			}
+			if err != nil {
+				send(parsedChunk{err: err})
+				return
+			}
+			if rows++; rows%progressEvery == 0 && ctx.Err() != nil {
+				return
+			}
+			rec, issues := cp.parse(row, cells)
+			if prev, dup := seen[rec.caseNo]; dup && rec.caseNo != "" {
+				issues = append(issues, ImportIssue{Row: row, Column: r.t.name("case_no"),
+					Msg: fmt.Sprintf("案号%s与第%d行重复", rec.caseNo, prev)})
+			} else if rec.caseNo != "" {
+				seen[rec.caseNo] = row
+			}
+			if len(issues) == 0 && prep != nil {
+				if err := prep(&rec); err != nil {
+					send(parsedChunk{err: err})
+					return
+				}
+			}
+			if len(issues) > 0 {
+				pc.issues = append(pc.issues, issues...)
+			} else {
+				pc.recs = append(pc.recs, rec)
+			}
+			// A chunk goes on when full, or after progressEvery rows (then
+			// most of them were in error, nothing will be written, and the
+			// partial chunk keeps the progress moving).
+			if len(pc.recs) == chunkRows || rows-pc.first >= progressEvery {
+				pc.rows = rows
+				if !send(pc) {
+					return
+				}
+				pc = parsedChunk{first: rows}
+				select {
+				case pc.recs = <-free:
+				case <-ctx.Done():
+					return
+				}
+			}
+		}
+		pc.rows = rows
+		send(pc)
+	}()
+	return out, free
 }
 
 // caseDupes reports the chunk's case numbers that are already recorded.

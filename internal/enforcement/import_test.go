@@ -319,3 +319,101 @@ func TestImportRefusesOldExcel(t *testing.T) {
 		}
 	})
 }
+
+// The save checks every row again while it writes: a case number recorded
+// since the check, in the file's last row, is found after thousands of rows
+// have gone into the transaction, and none of them stays.
+func TestImportSaveRecheckFindsLateDuplicate(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, db *store.DB) {
+		c := impSetup(t, db)
+		rows := make([]map[string]string, 3000)
+		for i := range rows {
+			rows[i] = impCaseRow(i)
+		}
+		id, rep := impCheck(t, c, enforcement.ImportCases, "大批量.csv", impCSV(t, impTable(enforcement.ImportCases, rows)))
+		if len(rep.Errors) != 0 {
+			t.Fatal(rep.Errors)
+		}
+		ctx := c.as("fazhiban")
+		if err := c.svc.ConfirmImport(ctx, id); err != nil {
+			t.Fatal(err)
+		}
+		// Meanwhile another batch records the last row's case.
+		other, rep := impCheck(t, c, enforcement.ImportCases, "补录.csv",
+			impCSV(t, impTable(enforcement.ImportCases, rows[len(rows)-1:])))
+		if len(rep.Errors) != 0 {
+			t.Fatal(rep.Errors)
+		}
+		if err := c.svc.ConfirmImport(ctx, other); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := c.svc.SaveImport(ctx, other, nil); err != nil {
+			t.Fatal(err)
+		}
+		_, err := c.svc.SaveImport(ctx, id, nil)
+		if !errors.Is(err, enforcement.ErrInvalid) || !strings.Contains(err.Error(), "重新检查发现1处问题") ||
+			!strings.Contains(err.Error(), "第3001行") {
+			t.Fatalf("save after the late duplicate: %v", err)
+		}
+		if n := impCount(t, db, `SELECT COUNT(*) FROM enf_cases WHERE batch_id = ?`, id); n != 0 {
+			t.Fatalf("%d cases of the refused batch saved", n)
+		}
+		if n := impCount(t, db, `SELECT COUNT(*) FROM enf_cases`); n != 1 {
+			t.Fatalf("%d cases in all, want the other batch's one", n)
+		}
+		rep, err = c.svc.ImportReportOf(ctx, id)
+		if err != nil || len(rep.Errors) != 1 || rep.Errors[0].Row != 3001 || !strings.Contains(rep.Errors[0].Msg, "已存在于系统中") {
+			t.Fatalf("report after the refused save: %v %v", rep.Errors, err)
+		}
+	})
+}
+
+// A file whose rows are mostly in error still reports its progress as the
+// check goes (not only at the end), and names every bad row once, in order.
+func TestImportCheckProgressThroughBadRows(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, db *store.DB) {
+		c := impSetup(t, db)
+		rows := make([]map[string]string, 4000)
+		for i := range rows {
+			rows[i] = impCaseRow(i)
+			if i%10 != 0 {
+				rows[i]["执法单位"] = "清溪县不存在局"
+			}
+		}
+		ctx := c.as("fazhiban")
+		id, err := c.svc.CreateImportBatch(ctx, enforcement.ImportCases, c.gov, "多错.csv",
+			impCSV(t, impTable(enforcement.ImportCases, rows)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		p := &impProgress{}
+		if _, err := c.svc.CheckImport(ctx, id, p); err != nil {
+			t.Fatal(err)
+		}
+		var during []int
+		for _, d := range p.done {
+			if d > 0 && d < 4000 {
+				during = append(during, d)
+			}
+		}
+		if len(during) < 3 {
+			t.Errorf("progress during the check: %v", p.done)
+		}
+		rep, err := c.svc.ImportReportOf(ctx, id)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(rep.Errors)+rep.Truncated != 3600 {
+			t.Fatalf("%d errors (+%d not listed), want 3600", len(rep.Errors), rep.Truncated)
+		}
+		for k, e := range rep.Errors {
+			if want := k + 3 + k/9; e.Row != want || e.Column != "执法单位" {
+				t.Fatalf("error %d = %s; want row %d, column 执法单位", k, e, want)
+			}
+		}
+	})
+}
+
+type impProgress struct{ done []int }
+
+func (p *impProgress) Set(done, total int, msg string) { p.done = append(p.done, done) }

@@ -124,6 +124,7 @@ func (s *Service) writeRun(ctx context.Context, tx *store.Tx, r *importRun) (int
 	if err != nil {
 		return 0, err
 	}
+	r.prep = w.seal
 	if err := r.cases(ctx, func(c []caseRecord) error { return w.write(ctx, c) }); err != nil {
 		return 0, err
 	}

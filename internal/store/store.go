@@ -18,7 +18,7 @@ import (
 
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/stdlib" // also registers the "pgx" driver
-	_ "modernc.org/sqlite"             // registers the "sqlite" driver
+	_ "modernc.org/sqlite"           // registers the "sqlite" driver
 )
 
 // Dialect names the SQL flavour behind a DB.
@@ -96,12 +96,16 @@ func openSQLite(ctx context.Context, path string) (*DB, error) {
 		return nil, fmt.Errorf("database directory %s does not exist or is not a directory", dir)
 	}
 	// Pages are read through a memory map (no read syscall per page) and each
-	// connection caches up to 32 MB: list and count queries over a year of
+	// reader caches up to 32 MB: list and count queries over a year of
 	// records stay in memory instead of re-reading the file (see
-	// docs/BENCHMARKS.md, public 公示 search).
+	// docs/BENCHMARKS.md, public 公示 search). The one writer caches up to
+	// 256 MB, so a large import's transaction keeps its dirty index pages
+	// in memory instead of spilling them (see docs/BENCHMARKS.md, case
+	// import).
 	base := "file:" + path + "?_time_format=sqlite&_pragma=foreign_keys(1)&_pragma=busy_timeout(5000)" +
-		"&_pragma=mmap_size(268435456)&_pragma=cache_size(-32000)"
-	w, err := sql.Open("sqlite", base+"&_pragma=journal_mode(WAL)&_pragma=synchronous(NORMAL)&_txlock=immediate")
+		"&_pragma=mmap_size(268435456)"
+	w, err := sql.Open("sqlite", base+"&_pragma=cache_size(-262144)&_pragma=journal_mode(WAL)&_pragma=synchronous(NORMAL)"+
+		"&_txlock=immediate")
 	if err != nil {
 		return nil, fmt.Errorf("open SQLite %s: %w", path, err)
 	}
@@ -113,7 +117,7 @@ func openSQLite(ctx context.Context, path string) (*DB, error) {
 		w.Close()
 		return nil, err
 	}
-	r, err := sql.Open("sqlite", base+"&_pragma=query_only(1)")
+	r, err := sql.Open("sqlite", base+"&_pragma=cache_size(-32000)&_pragma=query_only(1)")
 	if err != nil {
 		w.Close()
 		return nil, fmt.Errorf("open SQLite readers %s: %w", path, err)

@@ -2,6 +2,7 @@ package store_test
 
 import (
 	"context"
+	"database/sql"
 	"errors"
 	"fmt"
 	"os"
@@ -226,5 +227,39 @@ func TestPostgresCustomPlans(t *testing.T) {
 	}
 	if mode != "force_custom_plan" {
 		t.Errorf("plan_cache_mode = %q", mode)
+	}
+}
+
+// The SQLite connections carry their settings: WAL, a read-only reader
+// pool, and page caches sized for the work (32 MB per reader, 256 MB for
+// the single writer, which holds a large import's dirty pages).
+func TestSQLiteConnectionSettings(t *testing.T) {
+	db, err := store.Open(context.Background(), filepath.Join(t.TempDir(), "s.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	ctx := context.Background()
+	for _, c := range []struct {
+		q       *sql.DB
+		pragma  string
+		want    string
+		context string
+	}{
+		{db.W, "journal_mode", "wal", "writer"},
+		{db.W, "cache_size", "-262144", "writer"},
+		{db.W, "query_only", "0", "writer"},
+		{db.W, "foreign_keys", "1", "writer"},
+		{db.R, "cache_size", "-32000", "reader"},
+		{db.R, "query_only", "1", "reader"},
+		{db.R, "mmap_size", "268435456", "reader"},
+	} {
+		var got string
+		if err := c.q.QueryRowContext(ctx, "PRAGMA "+c.pragma).Scan(&got); err != nil {
+			t.Fatal(err)
+		}
+		if got != c.want {
+			t.Errorf("%s PRAGMA %s = %s, want %s", c.context, c.pragma, got, c.want)
+		}
 	}
 }
