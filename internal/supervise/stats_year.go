@@ -4,6 +4,8 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"sort"
+	"strings"
 	"time"
 )
 
@@ -18,6 +20,11 @@ type YearTask struct {
 	DueDate     string // last dated milestone, "" when none
 	CompletedOn string // ISO date it was marked done, "" while open
 	LateOn      string // earliest milestone due before the day and not met by it ("" when none)
+	// For the dashboard's groups.
+	PlanID   int64
+	UnitID   int64
+	UnitName string
+	Chapter  string
 }
 
 // CountsFor reports whether the task belongs to year's figures: its plan
@@ -37,35 +44,101 @@ func (t YearTask) CountsFor(year int) bool {
 func RateAsOf(tasks []YearTask, year int, asOf string) Rate {
 	r := Rate{Name: "合计"}
 	for _, t := range tasks {
-		if !t.CountsFor(year) {
-			continue
-		}
-		r.Total++
-		done := t.CompletedOn != "" && t.CompletedOn <= asOf
-		switch {
-		case done:
-			r.Done++
-			r.Due++
-			if t.DueDate == "" || t.CompletedOn <= t.DueDate {
-				r.OnTime++
-			}
-		case t.DueDate != "" && t.DueDate < asOf:
-			r.Due++
-		}
-		if !done && t.LateOn != "" && t.LateOn < asOf {
-			r.Overdue++
+		if t.CountsFor(year) {
+			r.countAsOf(t, asOf)
 		}
 	}
 	return r
 }
 
-// YearRate is the completion and timeliness of the scope's lead plan tasks
-// for year, as of its last day (today while the year runs).
-func (s *Service) YearRate(ctx context.Context, scope string, year int) (Rate, error) {
+func (r *Rate) countAsOf(t YearTask, asOf string) {
+	r.Total++
+	done := t.CompletedOn != "" && t.CompletedOn <= asOf
+	switch {
+	case done:
+		r.Done++
+		r.Due++
+		if t.DueDate == "" || t.CompletedOn <= t.DueDate {
+			r.OnTime++
+		}
+	case t.DueDate != "" && t.DueDate < asOf:
+		r.Due++
+	}
+	if !done && t.LateOn != "" && t.LateOn < asOf {
+		r.Overdue++
+	}
+}
+
+// yearEnd is the day a year's figures are taken on: its last day, or today
+// while it runs.
+func (s *Service) yearEnd(year int) string {
 	asOf := fmt.Sprintf("%d-12-31", year)
 	if today := s.today(); today < asOf {
 		asOf = today
 	}
+	return asOf
+}
+
+// YearStats is the dashboard of year: the scope's lead tasks of that year
+// (of one plan when planID is set) as they stood at its end, by unit and by
+// chapter, and the progress reports submitted in it — the figures the
+// year's report and 考核 cite.
+func (s *Service) YearStats(ctx context.Context, scope string, planID int64, year int) (Dashboard, error) {
+	asOf := s.yearEnd(year)
+	tasks, err := s.yearTasks(ctx, scope, asOf)
+	if err != nil {
+		return Dashboard{}, err
+	}
+	d := Dashboard{Total: Rate{Name: "合计"}}
+	units, chapters := map[int64]*Rate{}, map[string]*Rate{}
+	var unitOrder []int64
+	var chapterOrder []string
+	for _, t := range tasks {
+		if !t.CountsFor(year) || (planID != 0 && t.PlanID != planID) {
+			continue
+		}
+		u, ok := units[t.UnitID]
+		if !ok {
+			u = &Rate{Key: itoa(t.UnitID), Name: t.UnitName}
+			units[t.UnitID], unitOrder = u, append(unitOrder, t.UnitID)
+		}
+		heading := t.Chapter
+		if heading == "" {
+			heading = "未分章节"
+		}
+		c, ok := chapters[heading]
+		if !ok {
+			c = &Rate{Key: heading, Name: heading}
+			chapters[heading], chapterOrder = c, append(chapterOrder, heading)
+		}
+		for _, r := range []*Rate{&d.Total, u, c} {
+			r.countAsOf(t, asOf)
+		}
+	}
+	for _, id := range unitOrder {
+		d.ByUnit = append(d.ByUnit, *units[id])
+	}
+	sort.SliceStable(d.ByUnit, func(i, j int) bool { return d.ByUnit[i].Total > d.ByUnit[j].Total })
+	for _, h := range chapterOrder {
+		d.ByChapter = append(d.ByChapter, *chapters[h])
+	}
+	months, err := s.ReportsByMonth(ctx, scope)
+	if err != nil {
+		return Dashboard{}, err
+	}
+	prefix := fmt.Sprintf("%d-", year)
+	for _, m := range months {
+		if strings.HasPrefix(m.Month, prefix) {
+			d.Months = append(d.Months, m)
+		}
+	}
+	return d, nil
+}
+
+// YearRate is the completion and timeliness of the scope's lead plan tasks
+// for year, as of its last day (today while the year runs).
+func (s *Service) YearRate(ctx context.Context, scope string, year int) (Rate, error) {
+	asOf := s.yearEnd(year)
 	tasks, err := s.yearTasks(ctx, scope, asOf)
 	if err != nil {
 		return Rate{}, err
@@ -85,9 +158,11 @@ func (s *Service) yearTasks(ctx context.Context, scope, asOf string) ([]YearTask
 	rows, err := s.DB.Read().QueryContext(ctx, `SELECT p.year, p.confirmed_at, a.due_date, a.status, a.completed_at,
 		COALESCE((SELECT MIN(d.due_date) FROM deadline_items d WHERE d.object_type IN ('task_assignment', 'task_cycle')
 			AND d.object_id = CAST(a.id AS TEXT) AND d.due_date < ? AND d.status <> 'cancelled'
-			AND (d.done_at IS NULL OR d.done_at >= ?)), '')
+			AND (d.done_at IS NULL OR d.done_at >= ?)), ''),
+		a.plan_id, a.unit_id, u.name, COALESCE(c.heading, '')
 		FROM task_assignments a JOIN plans p ON p.id = a.plan_id JOIN units u ON u.id = a.unit_id
-		WHERE a.role = 'lead' AND u.path LIKE ?`, asOf, end.UTC(), scope+"%")
+		JOIN plan_tasks t ON t.id = a.task_id LEFT JOIN plan_chapters c ON c.id = t.chapter_id
+		WHERE a.role = 'lead' AND u.path LIKE ? ORDER BY a.plan_id DESC, t.seq, u.path`, asOf, end.UTC(), scope+"%")
 	if err != nil {
 		return nil, err
 	}
@@ -97,7 +172,8 @@ func (s *Service) yearTasks(ctx context.Context, scope, asOf string) ([]YearTask
 		var t YearTask
 		var status string
 		var confirmed, completed sql.NullTime
-		if err := rows.Scan(&t.PlanYear, &confirmed, &t.DueDate, &status, &completed, &t.LateOn); err != nil {
+		if err := rows.Scan(&t.PlanYear, &confirmed, &t.DueDate, &status, &completed, &t.LateOn, &t.PlanID, &t.UnitID,
+			&t.UnitName, &t.Chapter); err != nil {
 			return nil, err
 		}
 		if confirmed.Valid {

@@ -1,7 +1,9 @@
 package supervise_test
 
 import (
+	"reflect"
 	"testing"
+	"time"
 
 	"fazhi/internal/store"
 	"fazhi/internal/store/storetest"
@@ -69,6 +71,73 @@ func TestYearRate(t *testing.T) {
 		}
 		if r, err := e.svc.YearRate(e.ctx, e.units["财政局"].Path, 2026); err != nil || r.Total != 0 {
 			t.Errorf("a unit leading nothing: %+v %v", r, err)
+		}
+	})
+}
+
+// TestYearStats: the dashboard of a year is the year's figures by unit and
+// chapter — the same as today's while the year runs, and as they stood on
+// 31 December once it is over (a task completed in January stays open in
+// the year's view).
+func TestYearStats(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, db *store.DB) {
+		e := setup(t, db)
+		if _, err := e.svc.Activate(e.ctx, e.plan); err != nil {
+			t.Fatal(err)
+		}
+		y, err := e.svc.YearStats(e.ctx, "", 0, 2026)
+		if err != nil {
+			t.Fatal(err)
+		}
+		now, err := e.svc.Stats(e.ctx, "", 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !reflect.DeepEqual(y.Total, now.Total) || !reflect.DeepEqual(y.ByUnit, now.ByUnit) ||
+			!reflect.DeepEqual(y.ByChapter, now.ByChapter) || len(y.ByUnit) != 2 || len(y.ByChapter) != 2 {
+			t.Fatalf("2026 while it runs:\n%+v\ntoday's dashboard:\n%+v", y, now)
+		}
+		rate, _ := e.svc.YearRate(e.ctx, "", 2026)
+		if y.Total != rate {
+			t.Errorf("year total %+v, YearRate %+v", y.Total, rate)
+		}
+
+		scope := e.units["司法局"].Path
+		a := e.assignment("动态调整权责清单", "司法局")
+		id, err := e.svc.Submit(e.ctx, scope, supervise.ReportInput{AssignmentID: a.ID, Period: "2026年第4季度",
+			Body: "已完成权责清单调整"}, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := e.svc.Accept(e.ctx, "", id, "同意"); err != nil {
+			t.Fatal(err)
+		}
+		e.svc.Now = func() time.Time { return time.Date(2027, 1, 20, 2, 0, 0, 0, time.UTC) }
+		if err := e.svc.Complete(e.ctx, scope, a.ID); err != nil {
+			t.Fatal(err)
+		}
+		y, err = e.svc.YearStats(e.ctx, "", 0, 2026)
+		if err != nil {
+			t.Fatal(err)
+		}
+		now, _ = e.svc.Stats(e.ctx, "", 0)
+		if y.Total.Total != 3 || y.Total.Done != 0 || now.Total.Done != 1 {
+			t.Errorf("after a completion in January: 2026 %+v, today %+v", y.Total, now.Total)
+		}
+		if len(y.Months) != 1 || y.Months[0].Month != "2026-11" || y.Months[0].Submitted != 1 {
+			t.Errorf("2026's reports by month: %+v", y.Months)
+		}
+		for _, c := range []struct {
+			plan int64
+			year int
+		}{{0, 2025}, {0, 2027}, {e.plan + 1, 2026}} {
+			d, err := e.svc.YearStats(e.ctx, "", c.plan, c.year)
+			if err != nil || d.Total.Total != 0 || len(d.ByUnit) != 0 {
+				t.Errorf("plan %d, %d: %+v %v", c.plan, c.year, d, err)
+			}
+		}
+		if d, _ := e.svc.YearStats(e.ctx, "", e.plan, 2026); d.Total.Total != 3 {
+			t.Errorf("the plan itself: %+v", d.Total)
 		}
 	})
 }

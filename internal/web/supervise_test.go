@@ -164,6 +164,21 @@ func TestSuperviseDashboardAndExport(t *testing.T) {
 	}
 	wantPage(t, c, "/static/supervise.js", http.StatusOK, "echarts.init")
 	wantPage(t, c, "/tasks?overdue=1", http.StatusOK, "逾期")
+	// A year's view (where the annual report's figures link) counts the
+	// tasks under supervision in that year, as of its end or today.
+	now := time.Now().In(time.FixedZone("CST", 8*3600))
+	year := now.Year()
+	wantPage(t, c, "/supervise/dashboard?year="+itoa(int64(year)), http.StatusOK, "id=\"year-basis\"",
+		itoa(int64(year))+"年度口径", now.Format("截至2006年1月2日"), `<option value="`+itoa(int64(year))+`" selected>`,
+		"清溪县市场监督管理局")
+	body = wantPage(t, c, "/supervise/dashboard?year="+itoa(int64(year-1)), http.StatusOK, itoa(int64(year-1))+"年12月31日")
+	if !strings.Contains(body, "暂无督办任务") || strings.Contains(body, "/tasks?unit=") || !strings.Contains(body, `id="sv-no-charts"`) ||
+		strings.Contains(body, `id="sv-charts"`) {
+		t.Error("a plan confirmed this year shows in last year's view")
+	}
+	for _, bad := range []string{"abc", itoa(int64(year + 1)), "1999"} {
+		wantPage(t, c, "/supervise/dashboard?year="+bad, http.StatusBadRequest, "年度“"+bad+"”无效")
+	}
 	resp, data := c.get("/tasks/export.xlsx?plan=" + itoa(planID))
 	if resp.StatusCode != http.StatusOK || !strings.Contains(resp.Header.Get("Content-Type"), "spreadsheetml") {
 		t.Fatalf("export: status %d type %q", resp.StatusCode, resp.Header.Get("Content-Type"))
