@@ -80,7 +80,8 @@ const (
 	PermEnforceManage    Perm = "enforce.manage"    // maintain 主体, 人员, 权责清单 and 裁量基准 of the own units
 	PermCaseHandle       Perm = "case.handle"       // open cases and record their steps (执法人员, 法制员)
 	PermCaseReview       Perm = "case.review"       // 法制审核, approvals and 集体讨论 records
-	PermEnforceSupervise Perm = "enforce.supervise" // 案卷评查, 两法衔接 oversight, complaints (法治办)
+	PermEnforceSupervise Perm = "enforce.supervise" // 案卷评查, 两法衔接 oversight (法治办, 考核员)
+	PermComplaintHandle  Perm = "complaint.handle"  // receive and answer complaints about enforcement, see the complainant (法治办)
 	PermEnforceStats     Perm = "enforce.stats"     // 行政执法统计年报 of the scope
 	PermEnforceImport    Perm = "enforce.import"    // import cases and officers from XLSX/CSV
 )
@@ -126,6 +127,7 @@ var grants = map[Perm][]Role{
 	PermCaseHandle:       {RoleOfficer, RoleDeptLegal},
 	PermCaseReview:       {RoleDeptLegal, RoleLegalOffice, RoleLeader},
 	PermEnforceSupervise: {RoleLegalOffice, RoleAssessor},
+	PermComplaintHandle:  {RoleLegalOffice},
 	PermEnforceStats:     {RoleLegalOffice, RoleDeptLegal, RoleLeader, RoleAssessor},
 	PermEnforceImport:    {RoleLegalOffice, RoleDeptLegal},
 }

@@ -26,7 +26,7 @@ func (s *Server) enfComplaintIn(w http.ResponseWriter, r *http.Request) (enforce
 	id, err := pathID(r)
 	var c enforcement.Complaint
 	if err == nil {
-		c, err = s.Enforcement.ComplaintPersonal(r.Context(), u.ScopePath, id, u.Can(auth.PermEnforceSupervise))
+		c, err = s.Enforcement.ComplaintPersonal(r.Context(), u.ScopePath, id, u.Can(auth.PermComplaintHandle))
 	}
 	if err != nil {
 		s.fail(w, r, err)
@@ -47,7 +47,7 @@ func (s *Server) handleEnfComplaint(w http.ResponseWriter, r *http.Request) {
 
 func (s *Server) enfComplaintPage(w http.ResponseWriter, r *http.Request, status int, c enforcement.Complaint,
 	f enfComplaintAdvanceForm, msg string) {
-	d := enfComplaintData{C: c, CanSupervise: httpx.User(r).Can(auth.PermEnforceSupervise), Today: s.enfToday(), Form: f,
+	d := enfComplaintData{C: c, CanSupervise: httpx.User(r).Can(auth.PermComplaintHandle), Today: s.enfToday(), Form: f,
 		Error: msg, Next: c.Status.Next()}
 	if d.Form.On == "" {
 		d.Form.On = d.Today

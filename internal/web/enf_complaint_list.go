@@ -81,6 +81,6 @@ func (s *Server) handleEnfComplaints(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
-	d.CanRegister = httpx.User(r).Can(auth.PermEnforceSupervise)
+	d.CanRegister = httpx.User(r).Can(auth.PermComplaintHandle)
 	s.render(w, http.StatusOK, "enf_complaints", s.view(r, "执法投诉", d))
 }

@@ -20,13 +20,14 @@ import (
 //     officers and 法制员 refer their own case (as with the 移送 step);
 //   - the 检察监督 note: PermEnforceSupervise — the 法治办 coordinates 两法衔接
 //     with the procuratorate;
-//   - complaints: PermEnforceSupervise — the 法治办 receives, investigates and
-//     answers them (the unit complained of only reads, the complainant masked);
+//   - complaints: PermComplaintHandle — the 法治办 receives, investigates and
+//     answers them and alone sees the complainant (the unit complained of and
+//     the 考核员 only read, the complainant masked);
 //   - 复议/诉讼 and their outcomes: PermEnforceManage — the unit's 法制员 answer
 //     复议 and 应诉, and the 法治办 (复议机构) records outcomes;
 func (s *Server) enfSuperviseRoutes() []httpx.Route {
 	view, handle := auth.PermEnforceView, auth.PermCaseHandle
-	sup, manage := auth.PermEnforceSupervise, auth.PermEnforceManage
+	sup, manage, complaint := auth.PermEnforceSupervise, auth.PermEnforceManage, auth.PermComplaintHandle
 	return []httpx.Route{
 		{Method: "GET", Pattern: "/enforcement/referrals", Perm: view, Handler: s.handleEnfReferrals},
 		{Method: "GET", Pattern: "/enforcement/referrals/export.xlsx", Perm: view, Handler: s.handleEnfReferralsExport},
@@ -38,10 +39,10 @@ func (s *Server) enfSuperviseRoutes() []httpx.Route {
 
 		{Method: "GET", Pattern: "/enforcement/complaints", Perm: view, Handler: s.handleEnfComplaints},
 		{Method: "GET", Pattern: "/enforcement/complaints/export.xlsx", Perm: view, Handler: s.handleEnfComplaintsExport},
-		{Method: "GET", Pattern: "/enforcement/complaints/new", Perm: sup, Handler: s.handleEnfComplaintNew},
-		{Method: "POST", Pattern: "/enforcement/complaints", Perm: sup, Handler: s.handleEnfComplaintCreate},
+		{Method: "GET", Pattern: "/enforcement/complaints/new", Perm: complaint, Handler: s.handleEnfComplaintNew},
+		{Method: "POST", Pattern: "/enforcement/complaints", Perm: complaint, Handler: s.handleEnfComplaintCreate},
 		{Method: "GET", Pattern: "/enforcement/complaints/{id}", Perm: view, Handler: s.handleEnfComplaint},
-		{Method: "POST", Pattern: "/enforcement/complaints/{id}/status", Perm: sup, Handler: s.handleEnfComplaintAdvance},
+		{Method: "POST", Pattern: "/enforcement/complaints/{id}/status", Perm: complaint, Handler: s.handleEnfComplaintAdvance},
 
 		{Method: "GET", Pattern: "/enforcement/appeals", Perm: view, Handler: s.handleEnfAppeals},
 		{Method: "GET", Pattern: "/enforcement/appeals/export.xlsx", Perm: view, Handler: s.handleEnfAppealsExport},

@@ -336,6 +336,20 @@ func TestEnfComplaintPagesMaskAndDeadline(t *testing.T) {
 			t.Errorf("%s shows the complainant's personal data to the unit complained of", p)
 		}
 	}
+	// The 考核员 scores case files, but complaints are the office's: the
+	// complainant masked, no registering or advancing.
+	assessor := f.as(t, "assessor")
+	if body := wantPage(t, assessor, path, http.StatusOK, masked); strings.Contains(body, "欧阳秀英") ||
+		strings.Contains(body, "13907990123") || strings.Contains(body, "complaint-advance-form") {
+		t.Error("the 考核员 sees the complainant or the form to advance the complaint")
+	}
+	if body := wantPage(t, assessor, "/enforcement/complaints", http.StatusOK); strings.Contains(body, `id="complaint-new"`) {
+		t.Error("the 考核员 is offered to register a complaint")
+	}
+	wantPage(t, assessor, "/enforcement/complaints/new", http.StatusForbidden)
+	if resp, _ := assessor.post(path+"/status", url.Values{"status": {"closed"}, "on": {enfRegDay(0)}, "result": {"x"}}); resp.StatusCode != http.StatusForbidden {
+		t.Errorf("考核员 closing a complaint: %d", resp.StatusCode)
+	}
 	_, body = legal.get("/enforcement/complaints?state=overdue")
 	if !strings.Contains(body, `id="complaint-`+strings.TrimPrefix(old, "/enforcement/complaints/")+`" class="row-warn"`) ||
 		!strings.Contains(body, "已逾期") || strings.Contains(body, `id="complaint-`+strings.TrimPrefix(path, "/enforcement/complaints/")+`"`) {
