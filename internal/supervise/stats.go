@@ -48,38 +48,61 @@ func (s *Service) Stats(ctx context.Context, scope string, planID int64) (Dashbo
 		return Dashboard{}, err
 	}
 	today := s.today()
-	d := Dashboard{Total: Rate{Name: "合计"}}
-	units, chapters := map[int64]*Rate{}, map[string]*Rate{}
-	var unitOrder []int64
-	var chapterOrder []string
+	g := newGrouping()
 	for _, a := range as {
-		u, ok := units[a.UnitID]
-		if !ok {
-			u = &Rate{Key: itoa(a.UnitID), Name: a.UnitName}
-			units[a.UnitID], unitOrder = u, append(unitOrder, a.UnitID)
-		}
-		heading := a.Chapter
-		if heading == "" {
-			heading = "未分章节"
-		}
-		c, ok := chapters[heading]
-		if !ok {
-			c = &Rate{Key: heading, Name: heading}
-			chapters[heading], chapterOrder = c, append(chapterOrder, heading)
-		}
-		for _, r := range []*Rate{&d.Total, u, c} {
+		for _, r := range g.rates(a.UnitID, a.UnitName, a.Chapter) {
 			r.count(a, today)
 		}
 	}
-	for _, id := range unitOrder {
-		d.ByUnit = append(d.ByUnit, *units[id])
-	}
-	sort.SliceStable(d.ByUnit, func(i, j int) bool { return d.ByUnit[i].Total > d.ByUnit[j].Total })
-	for _, h := range chapterOrder {
-		d.ByChapter = append(d.ByChapter, *chapters[h])
-	}
+	d := g.dashboard()
 	d.Months, err = s.ReportsByMonth(ctx, scope)
 	return d, err
+}
+
+// grouping gathers the rates of the whole, each unit and each chapter, in
+// the order they first come.
+type grouping struct {
+	total        Rate
+	units        map[int64]*Rate
+	chapters     map[string]*Rate
+	unitOrder    []int64
+	chapterOrder []string
+}
+
+func newGrouping() *grouping {
+	return &grouping{total: Rate{Name: "合计"}, units: map[int64]*Rate{}, chapters: map[string]*Rate{}}
+}
+
+// rates are the three rates a task of the unit and chapter counts in.
+func (g *grouping) rates(unitID int64, unitName, chapter string) []*Rate {
+	u, ok := g.units[unitID]
+	if !ok {
+		u = &Rate{Key: itoa(unitID), Name: unitName}
+		g.units[unitID], g.unitOrder = u, append(g.unitOrder, unitID)
+	}
+	if chapter == "" {
+		chapter = "未分章节"
+	}
+	c, ok := g.chapters[chapter]
+	if !ok {
+		c = &Rate{Key: chapter, Name: chapter}
+		g.chapters[chapter], g.chapterOrder = c, append(g.chapterOrder, chapter)
+	}
+	return []*Rate{&g.total, u, c}
+}
+
+// dashboard lays the rates out: units with the most tasks first, chapters
+// in document order.
+func (g *grouping) dashboard() Dashboard {
+	d := Dashboard{Total: g.total}
+	for _, id := range g.unitOrder {
+		d.ByUnit = append(d.ByUnit, *g.units[id])
+	}
+	sort.SliceStable(d.ByUnit, func(i, j int) bool { return d.ByUnit[i].Total > d.ByUnit[j].Total })
+	for _, h := range g.chapterOrder {
+		d.ByChapter = append(d.ByChapter, *g.chapters[h])
+	}
+	return d
 }
 
 func (r *Rate) count(a Assignment, today string) {

@@ -4,7 +4,6 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
-	"sort"
 	"strings"
 	"time"
 )
@@ -89,39 +88,16 @@ func (s *Service) YearStats(ctx context.Context, scope string, planID int64, yea
 	if err != nil {
 		return Dashboard{}, err
 	}
-	d := Dashboard{Total: Rate{Name: "合计"}}
-	units, chapters := map[int64]*Rate{}, map[string]*Rate{}
-	var unitOrder []int64
-	var chapterOrder []string
+	g := newGrouping()
 	for _, t := range tasks {
 		if !t.CountsFor(year) || (planID != 0 && t.PlanID != planID) {
 			continue
 		}
-		u, ok := units[t.UnitID]
-		if !ok {
-			u = &Rate{Key: itoa(t.UnitID), Name: t.UnitName}
-			units[t.UnitID], unitOrder = u, append(unitOrder, t.UnitID)
-		}
-		heading := t.Chapter
-		if heading == "" {
-			heading = "未分章节"
-		}
-		c, ok := chapters[heading]
-		if !ok {
-			c = &Rate{Key: heading, Name: heading}
-			chapters[heading], chapterOrder = c, append(chapterOrder, heading)
-		}
-		for _, r := range []*Rate{&d.Total, u, c} {
+		for _, r := range g.rates(t.UnitID, t.UnitName, t.Chapter) {
 			r.countAsOf(t, asOf)
 		}
 	}
-	for _, id := range unitOrder {
-		d.ByUnit = append(d.ByUnit, *units[id])
-	}
-	sort.SliceStable(d.ByUnit, func(i, j int) bool { return d.ByUnit[i].Total > d.ByUnit[j].Total })
-	for _, h := range chapterOrder {
-		d.ByChapter = append(d.ByChapter, *chapters[h])
-	}
+	d := g.dashboard()
 	months, err := s.ReportsByMonth(ctx, scope)
 	if err != nil {
 		return Dashboard{}, err
