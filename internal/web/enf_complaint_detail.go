@@ -20,7 +20,7 @@ type enfComplaintData struct {
 type enfComplaintAdvanceForm struct{ To, On, Result string }
 
 // enfComplaintIn loads the complaint of the path inside the user's scope;
-// the phone is opened only for holders of the supervise permission.
+// the phone is opened only for the office that handles complaints.
 func (s *Server) enfComplaintIn(w http.ResponseWriter, r *http.Request) (enforcement.Complaint, bool) {
 	u := httpx.User(r)
 	id, err := pathID(r)
